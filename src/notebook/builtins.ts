@@ -1,0 +1,55 @@
+// Everything a lesson cell can name without defining it: the kernel, the course charts, Plot, Inputs,
+// d3, html/svg/tex and a few generators. Keep in step with names.ts (a test checks they agree).
+import * as Plot from "@observablehq/plot";
+import * as Inputs from "@observablehq/inputs";
+import * as d3 from "d3";
+import katex from "katex";
+import { html, svg } from "htl";
+import * as kernel from "../kernel/index.ts";
+import * as charts from "../charts/index.ts";
+import { Generators, now, width } from "./generators.ts";
+
+/** `tex\`…\`` renders inline math; `tex.block\`…\`` renders display math. */
+function texTag(displayMode: boolean) {
+  return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
+    const source = String.raw(strings, ...values);
+    const span = document.createElement(displayMode ? "div" : "span");
+    katex.render(source, span, { displayMode, throwOnError: true });
+    return span;
+  };
+}
+export const tex = Object.assign(texTag(false), { block: texTag(true) });
+
+/** Values cells see by name; `measureWidth` gives the lesson column's width for `width`. */
+export function builtinValues(measureWidth: () => number = () => 640): Record<string, unknown> {
+  return {
+    ...kernel,
+    ...charts,
+    Plot,
+    Inputs,
+    d3,
+    html,
+    svg,
+    tex,
+    Generators,
+    // Generators are defined lazily so each runtime gets its own.
+    width: () => width(measureWidth),
+    now: () => now(),
+  };
+}
+
+/** Names whose builtin is a generator factory rather than a constant value. */
+export const GENERATOR_BUILTINS = new Set(["width", "now"]);
+
+/**
+ * The runtime calls a builtin's definition to get its value, so every plain value (a kernel
+ * function, a library namespace) is wrapped in a function that returns it.
+ */
+export function runtimeBuiltins(measureWidth?: () => number): Record<string, () => unknown> {
+  const values = builtinValues(measureWidth);
+  const wrapped: Record<string, () => unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    wrapped[name] = GENERATOR_BUILTINS.has(name) ? (value as () => unknown) : () => value;
+  }
+  return wrapped;
+}

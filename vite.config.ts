@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import { lessonPlugin } from "./src/lesson/plugin.ts";
+
+// base "./": the built site works under any sub-path (routes are hash routes).
+export default defineConfig({
+  base: "./",
+  plugins: [lessonPlugin()],
+  // Exercise code imports the kernel as "kernel", the name a learner sees in the editor.
+  resolve: { alias: { kernel: fileURLToPath(new URL("./src/kernel/index.ts", import.meta.url)) } },
+  build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 1500 },
+  worker: { format: "es" },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+});
