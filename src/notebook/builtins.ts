@@ -2,15 +2,15 @@
 // d3, html/svg/tex and a few generators. Keep in step with names.ts (a test checks they agree).
 import * as Plot from "@observablehq/plot";
 import * as Inputs from "@observablehq/inputs";
-import * as d3 from "d3";
-import katex from "katex";
 import { html, svg } from "htl";
 import * as kernel from "../kernel/index.ts";
 import * as charts from "../charts/index.ts";
 import { Generators, now, width } from "./generators.ts";
 
+type Katex = typeof import("katex").default;
+
 /** `tex\`…\`` renders inline math; `tex.block\`…\`` renders display math. */
-function texTag(displayMode: boolean) {
+function texTag(katex: Katex, displayMode: boolean) {
   return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
     const source = String.raw(strings, ...values);
     const span = document.createElement(displayMode ? "div" : "span");
@@ -18,7 +18,11 @@ function texTag(displayMode: boolean) {
     return span;
   };
 }
-export const tex = Object.assign(texTag(false), { block: texTag(true) });
+/** The `tex` builtin; KaTeX's code loads only when a cell uses it (prose math is rendered at build time). */
+export async function loadTex() {
+  const katex = (await import("katex")).default;
+  return Object.assign(texTag(katex, false), { block: texTag(katex, true) });
+}
 
 /** Values cells see by name; `measureWidth` gives the lesson column's width for `width`. */
 export function builtinValues(measureWidth: () => number = () => 640): Record<string, unknown> {
@@ -27,10 +31,11 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
     ...charts,
     Plot,
     Inputs,
-    d3,
+    // d3 (all of it) and KaTeX load only when a cell names them, keeping a lesson's first load small.
+    d3: () => import("d3"),
     html,
     svg,
-    tex,
+    tex: loadTex,
     Generators,
     // Generators are defined lazily so each runtime gets its own.
     width: () => width(measureWidth),
@@ -38,8 +43,8 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
   };
 }
 
-/** Names whose builtin is a generator factory rather than a constant value. */
-export const GENERATOR_BUILTINS = new Set(["width", "now"]);
+/** Names whose builtin is a definition to call (a generator or a lazy import) rather than a value. */
+export const LAZY_BUILTINS = new Set(["width", "now", "d3", "tex"]);
 
 /**
  * The runtime calls a builtin's definition to get its value, so every plain value (a kernel
@@ -49,7 +54,7 @@ export function runtimeBuiltins(measureWidth?: () => number): Record<string, () 
   const values = builtinValues(measureWidth);
   const wrapped: Record<string, () => unknown> = {};
   for (const [name, value] of Object.entries(values)) {
-    wrapped[name] = GENERATOR_BUILTINS.has(name) ? (value as () => unknown) : () => value;
+    wrapped[name] = LAZY_BUILTINS.has(name) ? (value as () => unknown) : () => value;
   }
   return wrapped;
 }

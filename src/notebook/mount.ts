@@ -6,7 +6,6 @@ import type { CompiledCell, CompiledLesson } from "../lesson/types.ts";
 import { runtimeBuiltins } from "./builtins.ts";
 import { formatValue, renderValue } from "./display.ts";
 import { input } from "./generators.ts";
-import { highlight } from "./highlight.ts";
 
 export interface CellError {
   cell: CompiledCell;
@@ -55,8 +54,12 @@ function cellFrame(placeholder: Element, cell: CompiledCell): HTMLElement {
   details.open = !cell.hidden;
   const summary = doc.createElement("summary");
   summary.textContent = cell.name ? `code: ${cell.name}` : "code";
-  details.append(summary, highlight(cell.source, doc));
+  const pre = doc.createElement("pre");
+  pre.textContent = cell.source;
+  details.append(summary, pre);
   placeholder.appendChild(details);
+  // The highlighter (a JavaScript parser) loads after the first charts, not before them.
+  void import("./highlight.ts").then(({ highlight }) => pre.replaceWith(highlight(cell.source, doc)));
   return output;
 }
 
