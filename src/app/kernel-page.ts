@@ -1,5 +1,6 @@
 // The kernel's own source, as a learner reads it: every number in the lessons comes from these files.
-import { highlight } from "../notebook/index.ts";
+// The highlighter is its own chunk (lesson pages load it after their charts); import it directly.
+import { highlight } from "../notebook/highlight.ts";
 import { h } from "./dom.ts";
 import { href } from "./router.ts";
 

@@ -2,6 +2,7 @@
 // d3, html/svg/tex and a few generators. Keep in step with names.ts (a test checks they agree).
 import * as Plot from "@observablehq/plot";
 import * as Inputs from "@observablehq/inputs";
+import * as d3 from "d3";
 import { html, svg } from "htl";
 import * as kernel from "../kernel/index.ts";
 import * as charts from "../charts/index.ts";
@@ -31,10 +32,10 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
     ...charts,
     Plot,
     Inputs,
-    // d3 (all of it) and KaTeX load only when a cell names them, keeping a lesson's first load small.
-    d3: () => import("d3"),
+    d3,
     html,
     svg,
+    // KaTeX loads only when a cell names `tex` (prose math is rendered at build time).
     tex: loadTex,
     Generators,
     // Generators are defined lazily so each runtime gets its own.
@@ -44,7 +45,7 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
 }
 
 /** Names whose builtin is a definition to call (a generator or a lazy import) rather than a value. */
-export const LAZY_BUILTINS = new Set(["width", "now", "d3", "tex"]);
+export const LAZY_BUILTINS = new Set(["width", "now", "tex"]);
 
 /**
  * The runtime calls a builtin's definition to get its value, so every plain value (a kernel

@@ -3,4 +3,3 @@ export { builtinValues, runtimeBuiltins, loadTex } from "./builtins.ts";
 export { BUILTIN_NAMES, LIBRARY_NAMES, GLOBAL_NAMES } from "./names.ts";
 export { Generators } from "./generators.ts";
 export { formatNumber, formatValue, renderValue, matrixTable } from "./display.ts";
-export { highlight } from "./highlight.ts";
