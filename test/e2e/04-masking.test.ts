@@ -1,0 +1,55 @@
+// Lesson 04 in Chromium: the decoder/encoder radio, which the generic input test doesn't cover.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openLesson(page: Page): Promise<void> {
+  await page.goto(`${baseURL()}#/lessons/04-masking`);
+  await page.locator(".cell-output svg").first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
+}
+
+/** How many cells of the figure titled `title` show a masked (−∞) score. */
+const maskedCells = (page: Page, title: string) =>
+  page.locator("figure", { hasText: title }).locator("text", { hasText: "−∞" }).count();
+
+describe("lesson 04-masking", () => {
+  it("switching the block to encoder unmasks the scores and the weights, and back again", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page);
+    // 6 tokens: 15 masked scores above the diagonal in the decoder.
+    expect(await maskedCells(page, "Scores, decoder")).toBe(15);
+    await page.getByRole("radio", { name: "encoder (no mask)" }).check();
+    await page.locator("figure", { hasText: "Weights, encoder" }).waitFor({ timeout: 5000 });
+    expect(await maskedCells(page, "Scores, encoder")).toBe(0);
+    await screenshot(page, "04-masking-encoder");
+    await page.getByRole("radio", { name: "decoder (causal mask)" }).check();
+    await page.locator("figure", { hasText: "Weights, decoder" }).waitFor({ timeout: 5000 });
+    expect(await maskedCells(page, "Scores, decoder")).toBe(15);
+    expect(await page.locator(".cell-error").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the leak detector reports exactly 0 for earlier outputs under the causal mask", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page);
+    const report = page.locator("p", { hasText: "every output before the edited token moved by exactly" });
+    const values = report.locator(".inline-cell");
+    expect(await values.nth(0).innerText()).toBe("0");
+    expect(Number(await values.nth(1).innerText())).toBeGreaterThan(0);
+    await page.getByLabel("Token to edit").selectOption({ label: "5. then" });
+    await expect.poll(async () => (await page.locator("figure, svg").filter({ hasText: "✎ then" }).count()) > 0).toBe(true);
+    expect(await values.nth(0).innerText()).toBe("0");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
