@@ -10,6 +10,9 @@ export default defineConfig({
   resolve: { alias: { kernel: fileURLToPath(new URL("./src/kernel/index.ts", import.meta.url)) } },
   build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 1500 },
   worker: { format: "es" },
+  // The checking worker's dependencies, bundled up front: found late, they would reload the page in dev
+  // at the first Check (and lose it).
+  optimizeDeps: { include: ["sucrase", "acorn"] },
   server: { port: 5173 },
   preview: { port: 4173 },
 });

@@ -1,16 +1,24 @@
-// npm run check:lessons: proves every exercise of every lesson sound, and prints `path:line: reason` for
-// each problem (all of them, in one run). test/exercises/check-lessons.test.ts runs the same function.
+// npm run check:lessons: compiles every lesson with the lesson compiler, proves every exercise sound, and
+// prints `path:line:column: reason` for each problem (all of them, in one run). Tests call checkLessons.
 //
-// For each code exercise: the solution passes (as a module and as learner code), the starter fails
-// cleanly, every declared mistake is caught with its own message, and every verdict is the same twice.
-// For numeric and choice exercises: a finite answer and tolerance, one right option, feedback for the rest.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// Per lesson, the compiler reports (src/lesson/compile.ts, lintLesson): the front matter schema, bad
+// YAML, bad KaTeX, cells that do not parse, duplicate cell names, unknown names with the nearest known
+// one, `requires` naming no earlier lesson, exercise directives (schema, a missing folder, an id used by
+// another lesson), exercise folders no directive uses, and missing or empty hints. Its warnings count
+// as problems here: the dev server shows the lesson anyway, the validator does not let it pass.
+//
+// Per code exercise, this file runs it: the solution passes (as a module and as learner code), the
+// starter fails cleanly, every declared mistake is caught with its own message, and every verdict is
+// the same twice.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "yaml";
+import { lintLesson } from "../src/lesson/compile.ts";
+import { LESSON_FOLDER } from "../src/lesson/frontmatter.ts";
+import type { CodeExerciseSpec } from "../src/lesson/types.ts";
+import { BUILTIN_NAMES, GLOBAL_NAMES } from "../src/notebook/names.ts";
 import { checkCode } from "../src/exercises/check.ts";
 import { mistakeIds } from "../src/exercises/mistakes.ts";
-import { findExerciseFences, lintQuiz, notText, readFence } from "../src/exercises/quiz-lint.ts";
 import { checkSpecShape } from "../src/exercises/spec.ts";
 import { runVerdict } from "../src/exercises/verdict.ts";
 import { timedRunner } from "../src/exercises/node-runner.ts";
@@ -19,147 +27,169 @@ import type { CheckSpec, Verdict } from "../src/exercises/types.ts";
 export interface Problem {
   /** Relative to the project root, e.g. "lessons/02-queries-keys-values/index.md". */
   file: string;
+  /** 1-based. */
   line: number;
+  /** 1-based. */
+  column: number;
   reason: string;
 }
 
-/** `path:line: reason`, the form editors and CI logs link to. */
-export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.reason}`;
+/** `path:line:column: reason`, the form editors and CI logs link to. */
+export const formatProblem = (p: Problem): string => `${p.file}:${p.line}:${p.column}: ${p.reason}`;
 
-const CODE_FILES = ["exercise.yaml", "starter.ts", "solution.ts", "checks.ts"];
+const byPlace = (a: Problem, b: Problem): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 
-/** Checks every lesson under `<root>/lessons` and returns every problem found (none when all is sound). */
-export async function checkLessons(root = process.cwd(), dir = "lessons"): Promise<{ problems: Problem[]; exercises: number }> {
+/** Checks every lesson under `<root>/<dir>` and returns every problem found (none when all is sound). */
+export async function checkLessons(
+  root = process.cwd(),
+  dir = "lessons",
+): Promise<{ problems: Problem[]; exercises: number; lessons: number }> {
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  let exercises = 0;
   const lessonsDir = resolve(root, dir);
-  const slugs = existsSync(lessonsDir) ? readdirSync(lessonsDir).filter((s) => /^\d\d-/.test(s)).sort() : [];
-  for (const slug of slugs) {
-    const lessonDir = join(lessonsDir, slug);
-    const rel = (...parts: string[]): string => relative(root, join(lessonDir, ...parts)).split("\\").join("/");
-    const index = join(lessonDir, "index.md");
-    const folders = existsSync(join(lessonDir, "exercises")) ? readdirSync(join(lessonDir, "exercises")).sort() : [];
-    if (!existsSync(index)) {
-      problems.push({ file: rel("index.md"), line: 1, reason: "missing index.md" });
-      continue;
-    }
-    const placed = new Set<string>();
-    for (const fence of findExerciseFences(readFileSync(index, "utf8"))) {
-      const at = (reason: string): Problem => ({ file: rel("index.md"), line: fence.line, reason });
-      const d = readFence(fence);
-      if ("reason" in d) { problems.push(at(d.reason)); continue; }
-      exercises++;
-      if (seen.has(d.id)) problems.push(at(`exercise id "${d.id}" is already used at ${seen.get(d.id)}`));
-      else seen.set(d.id, `${rel("index.md")}:${fence.line}`);
-      if (d.kind !== "code") { problems.push(...lintQuiz(d).map(at)); continue; }
-      placed.add(d.id);
-      if (!folders.includes(d.id)) { problems.push(at(`missing exercise folder exercises/${d.id}/`)); continue; }
-      problems.push(...await checkCodeExercise(join(lessonDir, "exercises", d.id), rel("exercises", d.id)));
-    }
-    for (const id of folders.filter((f) => !placed.has(f))) {
-      problems.push({ file: rel("exercises", id, "exercise.yaml"), line: 1, reason: `exercise "${id}" is not placed in index.md: add a fence \`\`\`exercise with "id: ${id}"` });
+  const rel = (path: string): string => relative(root, path).split("\\").join("/");
+  const folders = existsSync(lessonsDir)
+    ? readdirSync(lessonsDir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort()
+    : [];
+  const slugs = folders.filter((folder) => LESSON_FOLDER.test(folder) && existsSync(join(lessonsDir, folder, "index.md")));
+  const next = String(Math.max(0, ...slugs.map((s) => Number(s.slice(0, 2)))) + 1).padStart(2, "0");
+  for (const folder of folders.filter((f) => !slugs.includes(f))) {
+    const index = rel(join(lessonsDir, folder, "index.md"));
+    const reason = LESSON_FOLDER.test(folder)
+      ? "missing index.md: a lesson folder holds an index.md with front matter and prose"
+      : `"${folder}" is not a lesson folder name, so the course ignores it: use two digits, a dash and lowercase words, like "${next}-${slugify(folder)}"`;
+    problems.push({ file: index, line: 1, column: 1, reason });
+  }
+  for (const [number, same] of groupBy(slugs, (s) => s.slice(0, 2))) {
+    if (same.length > 1) {
+      for (const slug of same.slice(1)) {
+        problems.push({ file: rel(join(lessonsDir, slug, "index.md")), line: 1, column: 1, reason: `lesson number ${number} is also used by ${same[0]}: give each lesson its own number` });
+      }
     }
   }
-  return { problems, exercises };
+
+  const files = {
+    readFile: (path: string) => (isFile(join(root, path)) ? readFileSync(join(root, path), "utf8") : null),
+    exists: (path: string) => existsSync(join(root, path)),
+    folders: (path: string) => {
+      const full = join(root, path);
+      if (!existsSync(full)) return null;
+      return readdirSync(full, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    },
+  };
+  const knownNames = [...BUILTIN_NAMES, ...GLOBAL_NAMES];
+  const exerciseIds = new Map<string, string>();
+  let exercises = 0;
+  for (const slug of slugs) {
+    const path = rel(join(lessonsDir, slug, "index.md"));
+    const lint = lintLesson(readFileSync(join(root, path), "utf8"), path, {
+      ...files, knownNames, lessons: slugs, otherExerciseIds: exerciseIds,
+    });
+    const found: Problem[] = [...lint.errors, ...lint.warnings].map(({ path: file, line, column, reason }) => ({ file, line, column, reason }));
+    problems.push(...found.sort((a, b) => Number(b.file === path) - Number(a.file === path) || byPlace(a, b)));
+    for (const spec of lint.exercises) {
+      exercises++;
+      if (!exerciseIds.has(spec.id)) exerciseIds.set(spec.id, `${path}:${spec.line}`);
+      if (spec.kind === "code") problems.push(...(await checkCodeExercise(root, `${rel(join(lessonsDir, slug))}/exercises/${spec.id}`, spec)));
+    }
+  }
+  return { problems, exercises, lessons: slugs.length };
 }
 
-/** Problems of one code exercise folder; `rel` is its path relative to the root. */
-async function checkCodeExercise(folder: string, rel: string): Promise<Problem[]> {
+/** Problems of one code exercise that compiled; `folder` is its path relative to the root. */
+async function checkCodeExercise(root: string, folder: string, spec: CodeExerciseSpec): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const at = (file: string, line: number, reason: string): void => { problems.push({ file: `${rel}/${file}`, line, reason }); };
-  const missing = CODE_FILES.filter((f) => !existsSync(join(folder, f)));
-  for (const f of missing) at(f, 1, `missing ${f}`);
-  if (missing.length) return problems;
-  const read = (f: string): string => readFileSync(join(folder, f), "utf8");
-  const timeoutMs = lintExerciseYaml(read("exercise.yaml"), (line, reason) => at("exercise.yaml", line, reason));
+  const at = (file: string, place: { line: number; column: number }, reason: string): void => {
+    problems.push({ file: `${folder}/${file}`, ...place, reason });
+  };
+  const top = { line: 1, column: 1 };
+  const full = (file: string): string => join(root, folder, file);
 
   let checks: CheckSpec, solution: Record<string, unknown>;
   try {
-    checks = (await import(pathToFileURL(join(folder, "checks.ts")).href)).default;
+    checks = (await import(pathToFileURL(full("checks.ts")).href)).default;
   } catch (e) {
-    at("checks.ts", 1, `checks.ts fails to load: ${(e as Error).message}`);
+    at("checks.ts", top, `checks.ts fails to load: ${(e as Error).message.split("\n")[0]}`);
     return problems;
   }
   const shape = checkSpecShape(checks);
-  if (shape) { at("checks.ts", 1, shape); return problems; }
+  if (shape) { at("checks.ts", top, shape); return problems; }
   try {
-    solution = await import(pathToFileURL(join(folder, "solution.ts")).href);
+    solution = await import(pathToFileURL(full("solution.ts")).href);
   } catch (e) {
-    at("solution.ts", 1, `solution.ts fails to load: ${(e as Error).message}`);
+    at("solution.ts", top, `solution.ts fails to load: ${(e as Error).message.split("\n")[0]}`);
     return problems;
   }
   const reference = solution[checks.entry] as ((...a: never[]) => unknown) | undefined;
-  if (typeof reference !== "function") { at("solution.ts", 1, `solution.ts must export a function named ${checks.entry}`); return problems; }
+  if (typeof reference !== "function") { at("solution.ts", top, `solution.ts must export a function named ${checks.entry}`); return problems; }
   const exercise = { checks, solution };
-  const run = timedRunner(timeoutMs);
-  const twice = async (f: () => Verdict | Promise<Verdict>, file: string, line: number, what: string): Promise<Verdict> => {
+  const run = timedRunner(spec.timeoutMs);
+  const twice = async (f: () => Verdict | Promise<Verdict>, file: string, place: typeof top, what: string): Promise<Verdict> => {
     const [a, b] = [await f(), await f()];
-    if (JSON.stringify(a) !== JSON.stringify(b)) at(file, line, `${what} gives a different verdict on a second run: use the seeded generator`);
+    if (JSON.stringify(a) !== JSON.stringify(b)) at(file, place, `${what} gives a different verdict on a second run: use the seeded generator`);
     return a;
   };
 
-  const asModule = await twice(() => runVerdict(checks, reference, reference), "checks.ts", 1, "the solution");
-  if (asModule.status !== "pass") at("solution.ts", 1, `the solution does not pass: ${asModule.message}`);
-  const asCode = await twice(() => checkCode(read("solution.ts"), exercise, run), "solution.ts", 1, "the solution as learner code");
-  if (asModule.status === "pass" && asCode.status !== "pass") at("solution.ts", 1, `the solution, typed into the editor, does not pass: ${asCode.message}`);
+  const asModule = await twice(() => runVerdict(checks, reference, reference), "checks.ts", top, "the solution");
+  if (asModule.status !== "pass") at("solution.ts", top, `the solution does not pass: ${asModule.message}`);
+  const asCode = await twice(() => checkCode(spec.solution, exercise, run), "solution.ts", top, "the solution as learner code");
+  if (asModule.status === "pass" && asCode.status !== "pass") at("solution.ts", top, `the solution, typed into the editor, does not pass: ${asCode.message}`);
 
-  const starter = await twice(() => checkCode(read("starter.ts"), exercise, run), "starter.ts", 1, "the starter");
-  if (starter.status === "pass") at("starter.ts", 1, "the starter already passes: leave something for the learner to do");
-  else if (/timed out/.test(starter.message)) at("starter.ts", 1, `the starter runs past its time budget (${timeoutMs} ms): a learner pressing Check would see a time-out`);
-  else if (starter.status !== "fail" || starter.kind === "load") {
-    at("starter.ts", 1, `the starter does not fail cleanly: ${starter.message}`);
+  const starter = await twice(() => checkCode(spec.starter, exercise, run), "starter.ts", top, "the starter");
+  if (starter.status === "pass") at("starter.ts", top, "the starter already passes: leave something for the learner to do");
+  else if (starter.status === "timeout" || /timed out/.test(starter.message)) {
+    at("starter.ts", top, `the starter runs past its time budget (${spec.timeoutMs} ms): a learner pressing Check would see a time-out`);
+  } else if (starter.status !== "fail" || starter.kind === "load") {
+    at("starter.ts", top, `the starter does not fail cleanly: ${starter.message}`);
   }
 
-  const source = read("checks.ts");
+  const source = readFileSync(full("checks.ts"), "utf8");
   for (const mistake of checks.mistakes ?? []) {
-    const line = lineOf(source, mistake.id);
-    const v = await twice(() => runVerdict(checks, reference, mistake.fn as (...a: never[]) => unknown), "checks.ts", line, `mistake "${mistake.id}"`);
-    if (v.status === "pass") at("checks.ts", line, `mistake "${mistake.id}" gives the same result as the solution on every case: add a case where it differs`);
-    else if (v.status !== "fail" || v.kind !== "mistake") at("checks.ts", line, `mistake "${mistake.id}" is not recognised as itself: ${v.message}`);
-    else if (v.mistakeId !== mistake.id) at("checks.ts", line, `mistake "${mistake.id}" is reported as "${v.mistakeId}" (list it earlier, or add a case that tells them apart)`);
+    const place = placeOf(source, mistake.id);
+    const v = await twice(() => runVerdict(checks, reference, mistake.fn as (...a: never[]) => unknown), "checks.ts", place, `mistake "${mistake.id}"`);
+    if (v.status === "pass") at("checks.ts", place, `mistake "${mistake.id}" gives the same result as the solution on every case: add a case where it differs`);
+    else if (v.status !== "fail" || v.kind !== "mistake") at("checks.ts", place, `mistake "${mistake.id}" is not recognised as itself: ${v.message}`);
+    else if (v.mistakeId !== mistake.id) at("checks.ts", place, `mistake "${mistake.id}" is reported as "${v.mistakeId}" (list it earlier, or add a case that tells them apart)`);
   }
   return problems;
 }
 
-/** Checks exercise.yaml's fields; returns its time budget (ms). */
-function lintExerciseYaml(text: string, report: (line: number, reason: string) => void): number {
-  let data: Record<string, unknown>;
-  try {
-    data = parse(text) as Record<string, unknown>;
-  } catch (e) {
-    report(1, `invalid YAML: ${(e as Error).message.split("\n")[0]}`);
-    return 3000;
+/** Where `needle` (a mistake id, or a catalogue mistake by its flaw name: `m.forgotScale`) first appears, else 1:1. */
+function placeOf(text: string, needle: string): { line: number; column: number } {
+  const flaw = Object.entries(mistakeIds).find(([, id]) => id === needle)?.[0];
+  const pattern = flaw === undefined ? null : new RegExp(`\\.${flaw}\\b`);
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const byId = lines[i].indexOf(needle);
+    if (byId >= 0) return { line: i + 1, column: byId + 1 };
+    const byFlaw = pattern?.exec(lines[i]);
+    if (byFlaw) return { line: i + 1, column: byFlaw.index + 2 };
   }
-  if (typeof data !== "object" || data === null) { report(1, "expected title, prompt and hints"); return 3000; }
-  const line = (key: string): number => lineOf(text, `${key}:`);
-  for (const key of Object.keys(data)) if (!["title", "prompt", "hints", "timeout"].includes(key)) report(line(key), `unknown key "${key}" (expected title, prompt, hints, timeout)`);
-  if (typeof data.title !== "string" || !data.title.trim()) report(line("title"), "needs a title");
-  if (typeof data.prompt !== "string" || !data.prompt.trim()) report(line("prompt"), "needs a prompt");
-  if (!Array.isArray(data.hints) || data.hints.length === 0) report(line("hints"), "needs hints: a list of at least one text, the gentlest first");
-  else data.hints.forEach((h: unknown, i) => { if (typeof h !== "string" || !h.trim()) report(line("hints") + i + 1, `hint ${i + 1} ${notText(h)}`); });
-  const timeout = data.timeout ?? 3000;
-  if (typeof timeout !== "number" || !(timeout > 0)) { report(line("timeout"), "timeout must be a positive number of milliseconds"); return 3000; }
-  return timeout;
+  return { line: 1, column: 1 };
 }
 
-/** 1-based line of the first line mentioning `needle` (or a catalogue mistake by its flaw name), else 1. */
-function lineOf(text: string, needle: string): number {
-  const flaw = Object.entries(mistakeIds).find(([, id]) => id === needle)?.[0];
-  const lines = text.split("\n");
-  const i = lines.findIndex((l) => l.includes(needle) || (flaw !== undefined && new RegExp(`\\.${flaw}\\b`).test(l)));
-  return i + 1 || 1;
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function slugify(name: string): string {
+  return name.toLowerCase().replace(/^\d+[-_ ]*/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "my-lesson";
 }
 
 /** `tsx scripts/check-lessons.ts [lessons-folder]`: exits 1 when there is any problem. */
 async function main(): Promise<void> {
-  const { problems, exercises } = await checkLessons(process.cwd(), process.argv[2] ?? "lessons");
+  const { problems, exercises, lessons } = await checkLessons(process.cwd(), process.argv[2] ?? "lessons");
   for (const p of problems) console.error(formatProblem(p));
   if (problems.length) {
     console.error(`check-lessons: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
     process.exit(1);
   }
-  console.log(`check-lessons: ${exercises} exercise${exercises === 1 ? "" : "s"}, all sound`);
+  console.log(`check-lessons: ${lessons} lesson${lessons === 1 ? "" : "s"}, ${exercises} exercise${exercises === 1 ? "" : "s"}, all sound`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -24,3 +24,18 @@ export async function checkCode(code: string, exercise: LoadedExercise, run: Mod
   if (!loaded.ok) return { status: "fail", kind: "load", message: loaded.message };
   return runVerdict(checks, reference as (...a: never[]) => unknown, loaded.fn, { locateError: locateLearnerError });
 }
+
+/**
+ * Judges one of the exercise's declared mistakes as if a learner's code computed it (author mode):
+ * a sound exercise reports it as that mistake, with its own message.
+ */
+export function checkMistake(exercise: LoadedExercise, mistakeId: string): Verdict {
+  const { checks, solution } = exercise;
+  const reference = solution[checks.entry];
+  const mistake = checks.mistakes?.find((m) => m.id === mistakeId);
+  if (typeof reference !== "function") {
+    return { status: "exercise-error", message: messages.exerciseError(`the solution does not export ${checks.entry}`) };
+  }
+  if (!mistake) return { status: "exercise-error", message: messages.exerciseError(`checks.ts declares no mistake “${mistakeId}”`) };
+  return runVerdict(checks, reference as (...a: never[]) => unknown, mistake.fn as (...a: never[]) => unknown);
+}

@@ -1,6 +1,7 @@
 // A code exercise: editor, Check / Hint / Solution / Reset, the solution beside the editor (never over
 // it), an undoable reset, and progress saved as the learner types. Saved code is restored, never run.
 import type { CodeExerciseSpec } from "../lesson/types.ts";
+import { mountAuthorTools, type AuthorOptions } from "./author-ui.ts";
 import { showVerdict } from "./feedback.ts";
 import { buildFrame, el, watchStorage } from "./frame.ts";
 import { setupHints } from "./hints.ts";
@@ -16,6 +17,8 @@ export interface CodeMountOptions {
   editor?: "codemirror" | "textarea";
   /** Replaces the worker-based check (tests). */
   check?: typeof runCheck;
+  /** Author mode: replaces reading the declared mistakes from checks.ts (tests). */
+  listMistakes?: AuthorOptions["listMistakes"];
 }
 
 const SAVE_DELAY_MS = 300;
@@ -33,7 +36,10 @@ export function mountCodeExercise(host: HTMLElement, spec: CodeExerciseSpec, opt
   solutionBox.id = `${frame.status.id}-solution`;
   solutionBox.hidden = true;
   work.append(editorBox, solutionBox);
-  frame.body.append(work);
+  // Tab indents in the editor; this says how a keyboard user moves on (CodeMirror's tab-focus mode).
+  const keys = el(doc, "p", "exercise__keys", "Tab indents code. To leave the editor by keyboard, press Esc, then Tab.");
+  keys.id = `${frame.status.id}-keys`;
+  frame.body.append(work, keys);
 
   let destroyed = false;
   let running = false;
@@ -49,14 +55,15 @@ export function mountCodeExercise(host: HTMLElement, spec: CodeExerciseSpec, opt
     timer = setTimeout(save, SAVE_DELAY_MS);
   };
   const flush = (): void => { if (timer !== undefined) save(); };
-  let editor: CodeEditor = textareaEditor({ parent: editorBox, code: saved?.code || spec.starter, label, onChange });
+  const describedBy = keys.id;
+  let editor: CodeEditor = textareaEditor({ parent: editorBox, code: saved?.code || spec.starter, label, describedBy, onChange });
   if (opts.editor !== "textarea") {
     import("./editor.ts").then((m) => {
       if (destroyed) return;
       const code = editor.getCode();
       const hadFocus = editorBox.contains(doc.activeElement);
       editor.destroy();
-      editor = m.createEditor({ parent: editorBox, code, label, onChange });
+      editor = m.createEditor({ parent: editorBox, code, label, describedBy, onChange });
       if (hadFocus) editor.focus();
     }).catch(() => { /* keep the textarea: the exercise still works */ });
   }
@@ -84,7 +91,7 @@ export function mountCodeExercise(host: HTMLElement, spec: CodeExerciseSpec, opt
     editor.focus();
   });
   undoButton.hidden = true;
-  if (opts.author) frame.button("Check solution", () => void runIt(spec.solution, false));
+  const author = opts.author ? mountAuthorTools(frame, spec, { check, listMistakes: opts.listMistakes }) : null;
 
   function toggleSolution(): void {
     const open = solutionBox.hidden;
@@ -149,6 +156,7 @@ export function mountCodeExercise(host: HTMLElement, spec: CodeExerciseSpec, opt
       win?.removeEventListener("pagehide", onHide);
       win?.removeEventListener("progress-change", onImport);
       editor.destroy();
+      author?.destroy();
       frame.section.remove();
     },
   };

@@ -9,12 +9,17 @@ import type { runCheck } from "./runner.ts";
 export interface MountOptions {
   /** Where progress is kept; the page's localStorage store by default. */
   store?: ProgressStore;
-  /** Author view: adds a "Check solution" button that runs the reference through the checker. */
+  /**
+   * Author view: under each code exercise, buttons that run the reference, the starter and each mistake
+   * declared in checks.ts through the checker, with the verdict each gets (author-ui.ts).
+   */
   author?: boolean;
   /** "textarea" skips CodeMirror (tests); default "codemirror", loaded lazily. */
   editor?: "codemirror" | "textarea";
   /** Replaces the worker-based check (tests). */
   check?: typeof runCheck;
+  /** Author view: replaces reading the declared mistakes from checks.ts (tests). */
+  listMistakes?: (lesson: string, id: string) => Promise<string[]>;
 }
 
 /**

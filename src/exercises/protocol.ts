@@ -9,6 +9,8 @@ export interface CheckRequest {
   lesson: string;
   id: string;
   code: string;
+  /** Author mode: judge this declared mistake of checks.ts instead of `code`. */
+  mistake?: string;
 }
 
 /** Worker -> page: "started" once the exercise is loaded and the learner's code is about to run. */

@@ -21,6 +21,8 @@ export interface CheckTarget {
   id: string;
   /** Budget for the learner's code, ms; DEFAULT_TIMEOUT_MS when absent. */
   timeoutMs?: number;
+  /** Author mode: judge this declared mistake of the exercise's checks.ts instead of the code. */
+  mistake?: string;
 }
 
 export interface RunCheckOptions {
@@ -79,7 +81,8 @@ export function runCheck(target: CheckTarget, code: string, opts: RunCheckOption
       event.preventDefault?.();
       finish({ status: "exercise-error", message: cannotStart(event.message || "the worker failed") });
     };
-    worker.postMessage({ type: "check", nonce: key, lesson: target.lesson, id: target.id, code });
+    const mistake = target.mistake === undefined ? {} : { mistake: target.mistake };
+    worker.postMessage({ type: "check", nonce: key, lesson: target.lesson, id: target.id, code, ...mistake });
   });
 }
 

@@ -1,6 +1,6 @@
 // The checking worker: one per check, terminated by the page when the learner's code runs too long.
 // Nothing the learner writes ever runs on the page's thread.
-import { checkCode } from "./check.ts";
+import { checkCode, checkMistake } from "./check.ts";
 import { loadExercise } from "./load.ts";
 import { errorText, messages } from "./messages.ts";
 import { capVerdict, type CheckReply, type CheckRequest } from "./protocol.ts";
@@ -31,7 +31,7 @@ async function handle(request: CheckRequest): Promise<void> {
   }
   post({ type: "started", nonce });
   try {
-    reply(await checkCode(request.code, exercise));
+    reply(request.mistake === undefined ? await checkCode(request.code, exercise) : checkMistake(exercise, request.mistake));
   } catch (e) {
     reply({ status: "exercise-error", message: messages.exerciseError(`checking failed (${errorText(e)})`) });
   }

@@ -1,10 +1,10 @@
 // An ```exercise fence holds YAML. `id` is required; `kind` is code (the default: the exercise lives
 // in exercises/<id>/ beside index.md), numeric or choice (the exercise lives in the fence itself).
-import { lessonError, type LessonWarning, type Position } from "./errors.ts";
+import { LessonProblems, lessonError, lessonWarning, type Position } from "./errors.ts";
 import { createEnv, type DirectiveSource } from "./env.ts";
 import { renderSnippet } from "./markdown.ts";
 import { didYouMean } from "./suggest.ts";
-import { parseYaml, readString, readStringList, type YamlPath, type YamlSource } from "./yaml.ts";
+import { parseYaml, readListLength, readString, type YamlPath, type YamlSource } from "./yaml.ts";
 
 export const EXERCISE_KINDS = ["code", "numeric", "choice"] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
@@ -41,14 +41,13 @@ export function readDirective(source: DirectiveSource, path: string): Directive 
 
 /** Renders the Markdown fields of one exercise; KaTeX problems point at the YAML value. */
 export class ExerciseText {
-  readonly warnings: LessonWarning[] = [];
-  constructor(private readonly yaml: YamlSource) {}
+  constructor(
+    private readonly yaml: YamlSource,
+    readonly problems: LessonProblems,
+  ) {}
 
   private render(text: string, at: Position, inline: boolean): string {
-    const env = createEnv(this.yaml.path, [], at);
-    const html = renderSnippet(text, env, inline);
-    this.warnings.push(...env.warnings);
-    return html;
+    return renderSnippet(text, createEnv(this.yaml.path, [], at, this.problems), inline);
   }
 
   /** A required Markdown string as block HTML (`inline`: without the paragraph). */
@@ -62,8 +61,13 @@ export class ExerciseText {
     return value === undefined || value === null ? "" : this.markdown(keys, inline);
   }
 
-  /** An optional list of hints, each as block HTML. */
+  /** The list of hints, each as block HTML; none at all is a warning (a stuck learner gets no help). */
   hints(keys: YamlPath): string[] {
-    return readStringList(this.yaml, keys).map((_, i) => this.markdown([...keys, i]));
+    const count = readListLength(this.yaml, keys);
+    if (count === 0) {
+      const reason = `${this.yaml.what}: no hints: add "hints", a list of one or more hints, the gentlest first`;
+      this.problems.warn(lessonWarning(this.yaml.path, this.yaml.at(keys), reason));
+    }
+    return Array.from({ length: count }, (_, i) => this.problems.attempt(() => this.markdown([...keys, i]), ""));
   }
 }

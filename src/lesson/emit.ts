@@ -1,6 +1,7 @@
 // Writes the compiled lesson as an ES module whose default export is a CompiledLesson, with a source
 // map that sends every cell body back to its lines (and words) in the .md.
 import { SourceMapGenerator } from "source-map-js";
+import { assetImports, type AssetLink } from "./assets.ts";
 import type { Origin } from "./errors.ts";
 import type { Piece } from "./transpile.ts";
 import type { CompiledCell, CompiledLesson } from "./types.ts";
@@ -34,12 +35,16 @@ class Writer {
   }
 }
 
-/** Emits `lesson` (everything but the cells) and `cells` as module code plus a source map to `source`. */
+/**
+ * Emits `lesson` (everything but the cells) and `cells` as module code plus a source map to `source`;
+ * each asset's placeholder in the lesson's text becomes the URL Vite gives the file.
+ */
 export function emitLessonModule(
   lesson: Omit<CompiledLesson, "cells">,
   cells: readonly EmitCell[],
   path: string,
   source: string,
+  assets: readonly AssetLink[] = [],
 ): { code: string; map: LessonSourceMap } {
   const file = path.split("/").pop()!;
   const generator = new SourceMapGenerator({ file });
@@ -50,8 +55,9 @@ export function emitLessonModule(
     generator.addMapping({ source: file, generated: { line: out.line, column: out.column }, original: { line, column: column - 1 } });
   };
 
-  out.write(`// Compiled from ${path} by src/lesson; edit the .md, not this.\nexport default {\n`);
-  for (const [key, value] of Object.entries(lesson)) out.write(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+  const { imports, rewrite } = assetImports(assets);
+  out.write(`// Compiled from ${path} by src/lesson; edit the .md, not this.\n${imports}export default {\n`);
+  for (const [key, value] of Object.entries(lesson)) out.write(`  ${JSON.stringify(key)}: ${rewrite(JSON.stringify(value))},\n`);
   out.write(`  "cells": [\n`);
   for (const cell of cells) {
     out.write(`    ${JSON.stringify(cell.data).slice(0, -1)}, "body": `);

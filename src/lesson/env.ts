@@ -1,6 +1,7 @@
 // The state markdown-it threads through our rules while it parses and renders one lesson.
 import type { Env } from "markdown-it";
-import type { LessonWarning, Origin, Position } from "./errors.ts";
+import type { AssetLink } from "./assets.ts";
+import { LessonProblems, type Origin, type Position } from "./errors.ts";
 import type { OutlineEntry } from "./types.ts";
 
 /** A cell as found in the prose, before its JavaScript is parsed. */
@@ -39,13 +40,21 @@ export interface LessonEnv {
   outline: OutlineEntry[];
   /** Heading ids used so far, to keep them unique. */
   ids: Set<string>;
-  warnings: LessonWarning[];
+  /** Files beside index.md that the prose links to (images, downloads), in order. */
+  assets: AssetLink[];
+  /** Errors and warnings found while rendering (strict problems throw at the first error). */
+  problems: LessonProblems;
 }
 
-export function createEnv(path: string, lines: readonly string[], fixed: Position | null = null): LessonEnv {
+export function createEnv(
+  path: string,
+  lines: readonly string[],
+  fixed: Position | null = null,
+  problems = new LessonProblems(),
+): LessonEnv {
   return {
     path, lines, blockLine: 0, fixed, directive: null,
-    cells: [], outline: [], ids: new Set(), warnings: [],
+    cells: [], outline: [], ids: new Set(), assets: [], problems,
   };
 }
 

@@ -44,6 +44,38 @@ export function lessonWarning(path: string, position: Position, reason: string):
   return { path, line, column, reason, message: `${path}:${line}:${column}: ${reason}` };
 }
 
+/**
+ * Where the compiler puts the problems it finds. Strict (the default), the first error is thrown at
+ * once; collecting, `attempt` records a thrown LessonError and carries on with a fallback, so one run
+ * can report every problem of a lesson (the validator, `lintLesson`).
+ */
+export class LessonProblems {
+  readonly errors: LessonError[] = [];
+  readonly warnings: LessonWarning[] = [];
+  constructor(readonly collect = false) {}
+
+  /** Records `error` (strict: throws it). */
+  error(error: LessonError): void {
+    if (!this.collect) throw error;
+    this.errors.push(error);
+  }
+
+  warn(warning: LessonWarning): void {
+    this.warnings.push(warning);
+  }
+
+  /** `run()`, or `fallback` after recording the LessonError it threw (strict: rethrows). */
+  attempt<T>(run: () => T, fallback: T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof LessonError)) throw error;
+      this.error(error);
+      return fallback;
+    }
+  }
+}
+
 /** Turns a library message ("Unexpected token (1:4)") into our style ("unexpected token"). */
 export function lowerReason(message: string): string {
   const text = message.replace(/\s*\(\d+:\d+\)\s*$/, "").replace(/\.$/, "").split("\n")[0].trim();

@@ -40,7 +40,9 @@ function inlineCell(state: StateInline, silent: boolean): boolean {
   if (env.fixed) return false; // Markdown inside exercise YAML has no runtime: `${` stays text
   const end = findClosingBrace(src, pos + 2);
   if (end < 0 || end >= state.posMax) {
-    throw lessonError(env.path, locateInline(env, src, pos), "unterminated ${…} inline value");
+    // Collected, the `${` stays text and the rest of the lesson is still checked.
+    env.problems.error(lessonError(env.path, locateInline(env, src, pos), "unterminated ${…} inline value"));
+    return false;
   }
   if (!silent) {
     const token = state.push("inline_cell", "span", 0);

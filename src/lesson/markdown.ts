@@ -2,6 +2,7 @@
 // placeholders, ```exercise fences become exercise placeholders, other fences stay plain code.
 import markdownIt from "markdown-it";
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { assetPlugin } from "./assets.ts";
 import { blockOrigin, lessonError } from "./errors.ts";
 import { lessonEnv, type LessonEnv } from "./env.ts";
 import { inlineCellPlugin } from "./inline-cells.ts";
@@ -59,7 +60,7 @@ function renderCellFence(env: LessonEnv, token: Token, flags: string[]): string 
   for (const flag of flags) {
     if (flag === "hidden") continue;
     const column = (env.lines[fenceLine] ?? "").indexOf(flag) + 1;
-    throw lessonError(env.path, { line: fenceLine + 1, column }, `unknown js fence option "${flag}" (expected "hidden")`);
+    env.problems.error(lessonError(env.path, { line: fenceLine + 1, column }, `unknown js fence option "${flag}" (expected "hidden")`));
   }
   const source = token.content.replace(/\n$/, "");
   const id = `cell-${env.cells.length + 1}`;
@@ -95,7 +96,7 @@ export function createLessonMarkdown(): MarkdownIt {
   const md = markdownIt({ html: true });
   md.core.ruler.at("inline", inlineWithLines);
   md.core.ruler.after("inline", "outline", outline);
-  md.use(mathPlugin).use(inlineCellPlugin).use(fencePlugin);
+  md.use(mathPlugin).use(inlineCellPlugin).use(fencePlugin).use(assetPlugin);
   return md;
 }
 

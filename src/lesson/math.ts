@@ -74,7 +74,9 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     for (last = startLine + 1; ; last++) {
       if (last >= endLine) {
         const env = lessonEnv(state.env);
-        throw lessonError(env.path, { line: startLine + 1, column: column(open) }, "unterminated display math: no closing $$");
+        // Reported once; the line then reads as a paragraph, so the rest of the lesson is still checked.
+        env.problems.error(lessonError(env.path, { line: startLine + 1, column: column(open) }, "unterminated display math: no closing $$"));
+        return false;
       }
       const text = lineText(last).trimEnd();
       const done = text.endsWith("$$");
@@ -94,22 +96,25 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-/** Renders `tex` with KaTeX; a parse error becomes a LessonError at the offending spot. */
+/** Renders `tex` with KaTeX; a parse error becomes a LessonError at the offending spot (collected: the TeX as text). */
 export function renderTex(tex: string, display: boolean, origin: Origin, env: LessonEnv): string {
   try {
     return katex.renderToString(tex, {
       displayMode: display,
       throwOnError: true,
       strict: (_code, message, token) => {
-        env.warnings.push(lessonWarning(env.path, origin(token?.loc?.start ?? 0), `katex: ${lowerReason(message)}`));
+        env.problems.warn(lessonWarning(env.path, origin(token?.loc?.start ?? 0), `katex: ${lowerReason(message)}`));
         return "ignore";
       },
     });
   } catch (error) {
     if (!(error instanceof katex.ParseError)) throw error;
-    throw lessonError(env.path, origin(error.position ?? 0), `katex: ${lowerReason(error.rawMessage)}`);
+    env.problems.error(lessonError(env.path, origin(error.position ?? 0), `katex: ${lowerReason(error.rawMessage)}`));
+    return `<code class="math-error">${escapeHtml(tex)}</code>`;
   }
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function renderMath(tokens: Token[], idx: number, env: LessonEnv): string {
   const { content, meta } = tokens[idx];

@@ -86,3 +86,11 @@ export function parseLessonCell(cell: CellSource, path: string): ParsedCell {
     references,
   };
 }
+
+/** The name a cell that does not parse seems to define (`x = (1 +` -> "x"), or null. */
+export function guessCellName(source: string): string[] | null {
+  const match = /^\s*(viewof\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)/.exec(source) ?? /^\s*(?:async\s+)?function\*?\s+([A-Za-z_$][\w$]*)/.exec(source);
+  if (!match) return null;
+  const name = match[2] ?? match[1];
+  return match[0].includes("viewof") ? [`viewof ${name}`, name] : [name];
+}

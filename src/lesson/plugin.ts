@@ -1,14 +1,16 @@
 // The Vite plugin: `lessons/NN-slug/index.md` imports compile to CompiledLesson modules, and
-// `virtual:lessons` lists the lessons and loads each one lazily. In dev, adding, removing or
-// retitling a lesson reloads the page; a broken lesson fails alone (overlay + rejected import).
-import { existsSync, readFileSync, statSync } from "node:fs";
+// `virtual:lessons` lists the lessons and loads each one lazily. In dev, a broken lesson fails alone
+// (overlay + rejected import that carries every problem) and any change in a lesson folder reloads
+// the page (dev.ts), so a fixed lesson shows again by itself.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
-import type { Plugin, ViteDevServer } from "vite";
-import { catalogModule, checkCatalog, readCatalog } from "./catalog.ts";
-import { compileLesson } from "./compile.ts";
+import type { Plugin } from "vite";
+import { catalogModule, checkCatalog, findLessonFolders, readCatalog } from "./catalog.ts";
+import { compileLesson, lintLesson, type CompileOptions } from "./compile.ts";
+import { devLoop, PROBLEM_ENDPOINT } from "./dev.ts";
 import { LessonError } from "./errors.ts";
 import { loadKnownNames } from "./known-names.ts";
-import { LESSON_FOLDER, readLessonMeta } from "./meta.ts";
+import { LESSON_FOLDER } from "./meta.ts";
 
 export const VIRTUAL_LESSONS = "virtual:lessons";
 const RESOLVED_VIRTUAL_LESSONS = "\0virtual:lessons";
@@ -21,13 +23,15 @@ export interface LessonPluginOptions {
 }
 
 /** `lessons/02-x/index.md:14:7` plus the line itself with a caret, for Vite's overlay and terminal. */
-function rollupError(error: LessonError, root: string) {
+function rollupError(error: LessonError, root: string, more: readonly LessonError[] = []) {
   const file = resolve(root, error.path);
   const text = existsSync(file) ? readFileSync(file, "utf8").split(/\r?\n/)[error.line - 1] ?? "" : "";
   const gutter = `${error.line} | `;
   const frame = `${gutter}${text}\n${" ".repeat(gutter.length - 2)}| ${" ".repeat(Math.max(0, error.column - 1))}^`;
+  const others = more.filter((e) => e.message !== error.message).map((e) => e.message);
+  const message = others.length ? [error.message, `and ${others.length} more:`, ...others].join("\n") : error.message;
   // loc.column is 1-based like the message, so Vite's "File: path:line:column" line agrees with it.
-  return { message: error.message, id: file, loc: { file, line: error.line, column: error.column }, frame };
+  return { message, id: file, loc: { file, line: error.line, column: error.column }, frame };
 }
 
 /** Compiles lessons/NN-slug/index.md to a CompiledLesson module and serves `virtual:lessons`. */
@@ -40,10 +44,9 @@ export function lessonPlugin(options: LessonPluginOptions = {}): Plugin {
   };
   let root = process.cwd();
   let isBuild = false;
+  let base = "/";
   let knownNames: Promise<{ names: string[] } | { problem: string }> | null = null;
   let warnedNames = false;
-  /** Each lesson's metadata as last served in `virtual:lessons`, to notice front matter changes. */
-  const served = new Map<string, string>();
 
   const projectPath = (file: string) => relative(root, file).split(sep).join("/");
   const lessonPath = (id: string): string | null => {
@@ -53,37 +56,33 @@ export function lessonPlugin(options: LessonPluginOptions = {}): Plugin {
     const path = projectPath(file);
     return isLessonPath(path) ? path : null;
   };
-  const metaOf = (path: string) => {
-    try {
-      return JSON.stringify(readLessonMeta(readFileSync(resolve(root, path), "utf8"), path));
-    } catch (error) {
-      return String(error);
-    }
+  const known = async () => {
+    if (options.knownNames !== undefined) return { names: [...options.knownNames] };
+    return (knownNames ??= loadKnownNames(root));
   };
-
-  function refresh(server: ViteDevServer, lessonFiles: string[]): void {
-    for (const environment of Object.values(server.environments)) {
-      const graph = environment.moduleGraph;
-      const catalog = graph.getModuleById(RESOLVED_VIRTUAL_LESSONS);
-      if (catalog) graph.invalidateModule(catalog);
-      for (const file of lessonFiles) for (const mod of graph.getModulesByFile(file) ?? []) graph.invalidateModule(mod);
-    }
-    server.hot.send({ type: "full-reload", path: "*" });
-  }
-
-  function watchLessons(server: ViteDevServer): void {
-    server.watcher.on("all", (event, file) => {
-      const path = projectPath(file);
-      if (!path.startsWith(`${lessonsDir}/`)) return;
-      const [folder, ...rest] = path.slice(lessonsDir.length + 1).split("/");
-      const index = `${lessonsDir}/${folder}/index.md`;
-      if (rest.length === 0 && (event === "addDir" || event === "unlinkDir")) refresh(server, []);
-      else if (rest.join("/") === "index.md" && event !== "change") refresh(server, []);
-      else if (rest.join("/") === "index.md" && served.has(index) && served.get(index) !== metaOf(index)) refresh(server, []);
-      // A file appearing in or vanishing from exercises/ can fix or break the lesson: recompile it.
-      else if (rest[0] === "exercises" && event !== "change") refresh(server, [resolve(root, index)]);
-    });
-  }
+  /** How the compiler reads this project: its files, its builtin names and the course's lessons. */
+  const compileOptions = (names: string[] | undefined): CompileOptions => ({
+    knownNames: names,
+    readFile: (file) => (existsSync(resolve(root, file)) && statSync(resolve(root, file)).isFile() ? readFileSync(resolve(root, file), "utf8") : null),
+    exists: (file) => existsSync(resolve(root, file)),
+    folders: (dir) => {
+      const full = resolve(root, dir);
+      return existsSync(full) ? readdirSync(full, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : null;
+    },
+    lessons: findLessonFolders(resolve(root, lessonsDir)),
+  });
+  const dev = devLoop({
+    root: () => root,
+    lessonsDir,
+    catalogId: RESOLVED_VIRTUAL_LESSONS,
+    async explain(path) {
+      const file = resolve(root, path);
+      if (!existsSync(file)) return `${path}: no such lesson`;
+      const names = await known();
+      const { errors } = lintLesson(readFileSync(file, "utf8"), path, compileOptions("names" in names ? names.names : undefined));
+      return errors.map((e) => e.message).join("\n");
+    },
+  });
 
   return {
     name: "attention-lessons",
@@ -91,8 +90,10 @@ export function lessonPlugin(options: LessonPluginOptions = {}): Plugin {
     configResolved(config) {
       root = config.root;
       isBuild = config.command === "build";
+      base = config.base;
     },
-    configureServer: watchLessons,
+    configureServer: dev.configureServer,
+    hotUpdate: dev.hotUpdate,
     resolveId(id) {
       return id === VIRTUAL_LESSONS ? RESOLVED_VIRTUAL_LESSONS : null;
     },
@@ -101,7 +102,6 @@ export function lessonPlugin(options: LessonPluginOptions = {}): Plugin {
       const entries = readCatalog(root, lessonsDir);
       for (const entry of entries) {
         this.addWatchFile(resolve(root, entry.path));
-        served.set(entry.path, entry.error ? String(entry.error) : JSON.stringify(entry.meta));
         if (!entry.error) continue;
         if (isBuild) this.error(rollupError(entry.error, root));
         this.warn(`${entry.error.message} (the home page lists it; opening it shows the error)`);
@@ -110,31 +110,27 @@ export function lessonPlugin(options: LessonPluginOptions = {}): Plugin {
         if (isBuild) this.error(problem);
         this.warn(problem);
       }
-      return catalogModule(entries);
+      return catalogModule(entries, isBuild ? null : `${base.replace(/\/?$/, "")}${PROBLEM_ENDPOINT}`);
     },
     async transform(source, id) {
       const path = lessonPath(id);
       if (!path) return null;
-      if (options.knownNames === undefined) knownNames ??= loadKnownNames(root);
-      const known = options.knownNames === undefined ? await knownNames! : { names: [...options.knownNames] };
-      if ("problem" in known && !warnedNames) {
+      const names = await known();
+      if ("problem" in names && !warnedNames) {
         warnedNames = true;
-        this.warn(`${known.problem}; unknown names in cells are not reported`);
+        this.warn(`${names.problem}; unknown names in cells are not reported`);
       }
+      const compile = compileOptions("names" in names ? names.names : undefined);
       try {
-        const result = compileLesson(source, path, {
-          knownNames: "names" in known ? known.names : undefined,
-          readFile: (file) => (existsSync(resolve(root, file)) ? readFileSync(resolve(root, file), "utf8") : null),
-          exists: (file) => existsSync(resolve(root, file)),
-        });
-        // Only files: Vite resolves watch files like imports. Folders are covered by watchLessons.
+        const result = compileLesson(source, path, compile);
+        // Only files: Vite resolves watch files like imports. Folders are covered by dev.ts.
         for (const file of result.dependencies.map((f) => resolve(root, f))) {
           if (existsSync(file) && statSync(file).isFile()) this.addWatchFile(file);
         }
         for (const warning of result.warnings) this.warn(warning.message);
         return { code: result.code, map: result.map, moduleType: "js" };
       } catch (error) {
-        if (error instanceof LessonError) this.error(rollupError(error, root));
+        if (error instanceof LessonError) this.error(rollupError(error, root, lintLesson(source, path, compile).errors));
         throw error;
       }
     },

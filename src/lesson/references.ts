@@ -1,6 +1,6 @@
 // Names across a lesson's cells: each may be defined once, and a name a cell reads should be defined
 // by some cell or be a builtin. An unknown name is only a warning: the runtime reports it in place.
-import { lessonError, lessonWarning, type LessonWarning } from "./errors.ts";
+import { LessonProblems, lessonError, lessonWarning, type LessonWarning } from "./errors.ts";
 import type { ParsedCell } from "./parse.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -10,15 +10,17 @@ export function definedNames(cell: ParsedCell): string[] {
   return cell.name.startsWith("viewof ") ? [cell.name, cell.name.slice("viewof ".length)] : [cell.name];
 }
 
-/** Every name the cells define; throws at the second definition of a name. */
-export function checkDefinitions(cells: readonly ParsedCell[], path: string): Set<string> {
+/** Every name the cells define; each second definition of a name is an error in `problems`. */
+export function checkDefinitions(cells: readonly ParsedCell[], path: string, problems = new LessonProblems()): Set<string> {
   const first = new Map<string, ParsedCell>();
   for (const cell of cells) {
     for (const name of definedNames(cell)) {
       const previous = first.get(name);
       if (previous) {
         const by = previous.name === name ? "" : ` by "${previous.name}"`;
-        throw lessonError(path, cell.origin(cell.nameStart), `duplicate definition of "${name}" (first defined on line ${previous.line}${by})`);
+        const reason = `duplicate definition of "${name}" (first defined on line ${previous.line}${by})`;
+        problems.error(lessonError(path, cell.origin(cell.nameStart), reason));
+        break; // `viewof k` after `k`: one message for the cell
       }
       first.set(name, cell);
     }

@@ -1,7 +1,7 @@
 // YAML that knows where its values are, so a schema problem names the line of the offending value.
 // Used for the front matter, ```exercise directives and exercises/<id>/exercise.yaml.
 import { isMap, isScalar, parseDocument, type Document } from "yaml";
-import { lessonError, lowerReason, type LessonError, type Origin, type Position } from "./errors.ts";
+import { LessonProblems, lessonError, lowerReason, type LessonError, type Origin, type Position } from "./errors.ts";
 import { didYouMean } from "./suggest.ts";
 
 export type YamlPath = readonly (string | number)[];
@@ -71,8 +71,16 @@ export function parseYaml(text: string, path: string, origin: Origin, what: stri
 const describe = (keys: YamlPath) =>
   keys.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
 
-/** Throws unless the value at `keys` is a mapping with only `allowed` keys; returns it. */
-export function readMap(yaml: YamlSource, keys: YamlPath, allowed: readonly string[]): Record<string, unknown> {
+/**
+ * Throws unless the value at `keys` is a mapping; each key not in `allowed` is an error in `problems`
+ * (strict by default: the first one throws). Returns the mapping.
+ */
+export function readMap(
+  yaml: YamlSource,
+  keys: YamlPath,
+  allowed: readonly string[],
+  problems = new LessonProblems(),
+): Record<string, unknown> {
   const value = yaml.get(keys);
   const name = keys.length ? `"${describe(keys)}"` : "the block";
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -80,8 +88,9 @@ export function readMap(yaml: YamlSource, keys: YamlPath, allowed: readonly stri
   }
   for (const key of Object.keys(value)) {
     if (allowed.includes(key)) continue;
-    const reason = `unknown key "${key}"${didYouMean(key, allowed)}`;
-    throw lessonError(yaml.path, yaml.atKey([...keys, key]), `${yaml.what}: ${reason}`);
+    const expected = ` (expected ${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]})`;
+    const reason = `unknown key "${key}"${didYouMean(key, allowed) || expected}`;
+    problems.error(lessonError(yaml.path, yaml.atKey([...keys, key]), `${yaml.what}: ${reason}`));
   }
   return value as Record<string, unknown>;
 }
@@ -105,9 +114,8 @@ export function readString(yaml: YamlSource, keys: YamlPath): string {
 export function readNumber(yaml: YamlSource, keys: YamlPath, min = -Infinity): number {
   const value = yaml.get(keys);
   if (value === undefined || value === null) throw yaml.error(keys, `"${describe(keys)}" is required`);
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw yaml.error(keys, `"${describe(keys)}" must be a number`);
-  }
+  if (typeof value !== "number") throw yaml.error(keys, `"${describe(keys)}" must be a number`);
+  if (!Number.isFinite(value)) throw yaml.error(keys, `"${describe(keys)}" must be a finite number, not ${value}`);
   if (value < min) throw yaml.error(keys, `"${describe(keys)}" must be at least ${min}`);
   return value;
 }

@@ -8,33 +8,35 @@ describe("checkLessons", () => {
     expect(exercises).toBeGreaterThanOrEqual(4);
   }, 60_000);
 
-  it("checkLessons reports every problem of a broken lesson as path:line: reason", async () => {
+  it("checkLessons reports every problem of a broken lesson as path:line:column: reason", async () => {
     const { problems } = await checkLessons(process.cwd(), "test/exercises/fixtures/lessons");
     const lines = problems.map(formatProblem).map((l) => l.replace("test/exercises/fixtures/lessons/01-broken/", ""));
     expect(lines).toEqual([
-      'index.md:6: exercise "two-right": option 3 is wrong but has no feedback: say why it is wrong',
-      'index.md:6: exercise "two-right": needs exactly one correct option, found 2',
-      'index.md:19: exercise "bad-number": answer must be a finite number, got Infinity',
-      'index.md:19: exercise "bad-number": tolerance must be a number >= 0, got -1',
-      "index.md:31: missing exercise folder exercises/missing-folder/",
-      'exercises/sloppy/exercise.yaml:3: unknown key "colour" (expected title, prompt, hints, timeout)',
-      "exercises/sloppy/exercise.yaml:1: needs hints: a list of at least one text, the gentlest first",
-      "exercises/sloppy/starter.ts:1: the starter already passes: leave something for the learner to do",
-      'exercises/sloppy/checks.ts:8: mistake "same-as-solution" gives the same result as the solution on every case: add a case where it differs',
-      'exercises/sloppy/checks.ts:10: mistake "tripled-again" is reported as "tripled" (list it earlier, or add a case that tells them apart)',
-      "exercises/looping/starter.ts:1: the starter runs past its time budget (200 ms): a learner pressing Check would see a time-out",
-      'index.md:43: exercise id "two-right" is already used at test/exercises/fixtures/lessons/01-broken/index.md:6',
-      'exercises/orphan/exercise.yaml:1: exercise "orphan" is not placed in index.md: add a fence ```exercise with "id: orphan"',
+      'index.md:7:1: exercise "two-right": no hints: add "hints", a list of one or more hints, the gentlest first',
+      'index.md:12:3: exercise "two-right": a choice exercise needs exactly one correct option, found 2',
+      'index.md:16:5: exercise "two-right": option 3 is wrong but has no feedback: say why it is wrong',
+      'index.md:20:1: exercise "bad-number": no hints: add "hints", a list of one or more hints, the gentlest first',
+      'index.md:24:9: exercise "bad-number": "answer" must be a finite number, not Infinity',
+      'index.md:25:12: exercise "bad-number": "tolerance" must be at least 0',
+      "index.md:32:5: exercise \"missing-folder\": missing exercise folder exercises/missing-folder/ beside index.md (a code exercise keeps exercise.yaml, starter.ts, solution.ts, checks.ts there; a numeric or choice exercise needs a kind)",
+      'index.md:44:5: exercise "two-right": duplicate exercise id (first used on line 6)',
+      'exercises/orphan/exercise.yaml:1:1: exercise folder exercises/orphan/ is not used: place it in index.md with an ```exercise fence holding "id: orphan", or delete it',
+      'exercises/sloppy/exercise.yaml:1:1: exercise.yaml: no hints: add "hints", a list of one or more hints, the gentlest first',
+      'exercises/sloppy/exercise.yaml:3:1: exercise.yaml: unknown key "colour" (expected title, prompt, hints or timeout)',
+      "exercises/sloppy/starter.ts:1:1: the starter already passes: leave something for the learner to do",
+      'exercises/sloppy/checks.ts:8:12: mistake "same-as-solution" gives the same result as the solution on every case: add a case where it differs',
+      'exercises/sloppy/checks.ts:10:12: mistake "tripled-again" is reported as "tripled" (list it earlier, or add a case that tells them apart)',
+      "exercises/looping/starter.ts:1:1: the starter runs past its time budget (200 ms): a learner pressing Check would see a time-out",
     ]);
   }, 60_000);
 });
 
 describe("npm run check:lessons", () => {
-  it("check-lessons exits 1 and prints path:line: reason lines when a lesson is broken", async () => {
+  it("check-lessons exits 1 and prints path:line:column: reason lines when a lesson is broken", async () => {
     const { spawnSync } = await import("node:child_process");
     const run = spawnSync("node_modules/.bin/tsx", ["scripts/check-lessons.ts", "test/exercises/fixtures/lessons"], { encoding: "utf8" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("test/exercises/fixtures/lessons/01-broken/index.md:31: missing exercise folder exercises/missing-folder/");
-    expect(run.stderr.trim().split("\n").at(-1)).toBe("check-lessons: 13 problems");
+    expect(run.stderr).toContain("test/exercises/fixtures/lessons/01-broken/index.md:32:5: exercise \"missing-folder\": missing exercise folder exercises/missing-folder/");
+    expect(run.stderr.trim().split("\n").at(-1)).toBe("check-lessons: 15 problems");
   }, 60_000);
 });

@@ -1,12 +1,13 @@
 // Golden tests, like Framework's test/input -> test/output: every test/lesson/input/*.md is compiled
 // and compared with test/lesson/output/<name>.json. A thrown error is the expected output too, so
-// error messages (and their path:line:column) are pinned. UPDATE_GOLDEN=1 rewrites the outputs;
+// error messages (and their path:line:column) are pinned: `error` is what compileLesson throws,
+// `errors` every problem lintLesson finds in the same file. UPDATE_GOLDEN=1 rewrites the outputs;
 // read every changed file before committing it.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compileLesson, type CompileOptions } from "../../src/lesson/compile.ts";
+import { compileLesson, lintLesson, type CompileOptions } from "../../src/lesson/compile.ts";
 import { LessonError } from "../../src/lesson/errors.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -23,11 +24,13 @@ export const fixtureFiles: Pick<CompileOptions, "readFile" | "exists"> = {
 
 function compileFixture(name: string): unknown {
   const path = `${inputDir}/${name}.md`;
+  const source = readFileSync(join(root, path), "utf8");
+  const options = { knownNames: FIXTURE_NAMES, ...fixtureFiles };
+  const lint = lintLesson(source, path, options);
   try {
-    const { lesson, warnings } = compileLesson(readFileSync(join(root, path), "utf8"), path, {
-      knownNames: FIXTURE_NAMES,
-      ...fixtureFiles,
-    });
+    const { lesson, warnings } = compileLesson(source, path, options);
+    expect(lint.errors).toEqual([]);
+    expect(lint.warnings).toEqual(warnings);
     const { title, summary, requires, slug, order, outline, html, cells, exercises } = lesson;
     return {
       title,
@@ -43,7 +46,9 @@ function compileFixture(name: string): unknown {
     };
   } catch (error) {
     if (!(error instanceof LessonError)) throw error;
-    return { error: error.message };
+    expect(lint.errors[0]?.message).toBe(error.message);
+    const warnings = lint.warnings.map((w) => w.message);
+    return { error: error.message, errors: lint.errors.map((e) => e.message), ...(warnings.length ? { warnings } : {}) };
   }
 }
 
