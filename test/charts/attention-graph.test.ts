@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from "vitest";
 import { attentionGraph } from "../../src/charts/index.ts";
-import { selfAttention, sentence } from "./helpers.ts";
+import { selfAttention, sentence, summaryOf, svgOf } from "./helpers.ts";
 
 const edges = (root: Element): Element[] => Array.from(root.querySelectorAll('g[aria-label="arrow"] path'));
 const labels = (root: Element): string[] => Array.from(root.querySelectorAll('g[aria-label="text"] text'), (t) => t.textContent ?? "");
@@ -32,8 +32,9 @@ describe("attentionGraph", () => {
 
   test("attentionGraph(w) names the strongest edge of each query in its description", () => {
     const root = attentionGraph([[0.2, 0.8], [0.6, 0.4]], { labels: ["it", "was"] });
-    expect(root.getAttribute("aria-description")).toBe("strongest edge per query: 'it' attends most to 'was' (0.80); 'was' attends most to 'it' (0.60)");
-    expect(root.getAttribute("aria-label")).toBe("attention graph, 2 keys (top) to 2 queries (bottom), 4 edges above 0.05");
+    expect(svgOf(root).getAttribute("aria-description")).toBe("strongest edge per query: 'it' attends most to 'was' (0.80); 'was' attends most to 'it' (0.60)");
+    expect(svgOf(root).getAttribute("aria-label")).toBe("attention graph, 2 keys (top) to 2 queries (bottom), 4 edges above 0.05");
+    expect(summaryOf(root)).toBe("Strongest edge per query: 'it' attends most to 'was' (0.80); 'was' attends most to 'it' (0.60).");
   });
 
   test("attentionGraph(w) takes separate key labels for cross-attention and asks for them", () => {

@@ -2,11 +2,10 @@
 import { describe, expect, test } from "vitest";
 import { rgb } from "d3";
 import { heatmap } from "../../src/charts/index.ts";
-import { selfAttention, sentence } from "./helpers.ts";
+import { selfAttention, sentence, svgOf } from "./helpers.ts";
 
 const texts = (root: Element, selector: string): string[] => Array.from(root.querySelectorAll(`${selector} text`), (t) => t.textContent ?? "");
 const cells = (root: Element): Element[] => Array.from(root.querySelectorAll('g[aria-label="cell"] rect'));
-const svgOf = (root: Element): Element => (root.tagName.toLowerCase() === "svg" ? root : (root.querySelector("svg[aria-label]") ?? root));
 
 describe("heatmap", () => {
   test("heatmap(m) draws one cell per entry, rows x cols", () => {
@@ -101,5 +100,78 @@ describe("heatmap", () => {
     expect(() => heatmap([[1, 2], [3]])).toThrow("heatmap: row 1 has 1 values, expected 2");
     expect(() => heatmap([[1, 2]], { colLabels: ["a"] })).toThrow("heatmap: colLabels has 1 labels, expected 2");
     expect(() => heatmap([])).toThrow("heatmap: matrix is empty");
+  });
+});
+
+describe("heatmap as data", () => {
+  const tokens = ["the", "cat", "sat"];
+  const m = [[0.5, 0.3, 0.2], [0.1, 0.54, 0.36], [0.2, 0.2, 0.6]];
+  const toggleOf = (root: Element) => root.querySelector<HTMLButtonElement>("button.chart-toggle")!;
+  const cellAt = (root: Element, i: number, j: number) => root.querySelector<HTMLElement>(`td[data-row="${i}"][data-col="${j}"]`)!;
+  const key = (el: Element, k: string, ctrlKey = false) => el.dispatchEvent(new KeyboardEvent("keydown", { key: k, ctrlKey, bubbles: true }));
+
+  test("heatmap(m) states its point in a sentence under the chart, which the SVG names as its description", () => {
+    const root = heatmap(m, { rowLabels: tokens, colLabels: tokens, name: "weights" });
+    const summary = root.querySelector(".chart-summary");
+    // Shown: the largest value; for screen readers also where each row peaks.
+    expect(summary?.firstChild?.textContent).toBe("Largest: 0.60 at query 'sat', key 'sat'.");
+    expect(summary?.querySelector(".visually-hidden")?.textContent).toBe(" Largest per query: 'the' at 'the' (0.50); 'cat' at 'cat' (0.54); 'sat' at 'sat' (0.60).");
+    expect(svgOf(root).getAttribute("aria-describedby")).toBe(summary?.id);
+    expect(svgOf(root).getAttribute("role")).toBe("img");
+    expect(root.querySelectorAll('g[aria-label]:not([aria-hidden="true"])')).toHaveLength(0);
+  });
+
+  test("heatmap(m) has a 'Show as table' button that opens the values as a grid, one row per query", () => {
+    const root = heatmap(m, { rowLabels: tokens, colLabels: tokens, title: "Weights (table test)" });
+    const button = toggleOf(root);
+    expect(button.textContent).toBe("Show as table");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    const box = root.querySelector<HTMLElement>(`#${button.getAttribute("aria-controls")}`)!;
+    expect(box.hidden).toBe(true);
+    button.click();
+    expect(box.hidden).toBe(false);
+    expect(button.textContent).toBe("Hide table");
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const grid = box.querySelector("table[role=grid]")!;
+    expect(Array.from(grid.querySelectorAll("thead th"), (th) => th.textContent)).toEqual(["query \\ key", ...tokens]);
+    expect(Array.from(grid.querySelectorAll("tbody th[scope=row]"), (th) => th.textContent)).toEqual(tokens);
+    expect(cellAt(grid, 1, 1).getAttribute("aria-label")).toBe("query 'cat', key 'cat': 0.54");
+    expect(cellAt(grid, 1, 1).textContent).toBe("0.54");
+    expect(grid.querySelectorAll("td[tabindex='0']")).toHaveLength(1);
+    button.click();
+    expect(box.hidden).toBe(true);
+  });
+
+  test("heatmap(m)'s grid moves one roving tab stop with arrows, Home / End and Ctrl+Home / End", () => {
+    const root = heatmap(m, { rowLabels: tokens, colLabels: tokens, title: "Weights (keys test)" });
+    document.body.append(root);
+    toggleOf(root).click();
+    const grid = root.querySelector("table")!;
+    cellAt(grid, 0, 0).focus();
+    const at = () => (document.activeElement as HTMLElement).getAttribute("aria-label");
+    key(document.activeElement!, "ArrowRight");
+    expect(at()).toBe("query 'the', key 'cat': 0.30");
+    key(document.activeElement!, "ArrowDown");
+    expect(at()).toBe("query 'cat', key 'cat': 0.54");
+    key(document.activeElement!, "End");
+    expect(at()).toBe("query 'cat', key 'sat': 0.36");
+    key(document.activeElement!, "ArrowRight"); // stays at the edge
+    expect(at()).toBe("query 'cat', key 'sat': 0.36");
+    key(document.activeElement!, "Home", true);
+    expect(at()).toBe("query 'the', key 'the': 0.50");
+    key(document.activeElement!, "End", true);
+    expect(at()).toBe("query 'sat', key 'sat': 0.60");
+    expect(Array.from(grid.querySelectorAll("td[tabindex='0']"))).toEqual([document.activeElement]);
+    root.remove();
+  });
+
+  test("heatmap(m) keeps its table open when redrawn (a slider moved), and names masked cells", () => {
+    const first = heatmap([[1, -Infinity]], { title: "Redrawn scores" });
+    toggleOf(first).click();
+    const again = heatmap([[2, -Infinity]], { title: "Redrawn scores" });
+    expect(toggleOf(again).getAttribute("aria-expanded")).toBe("true");
+    expect(cellAt(again, 0, 1).getAttribute("aria-label")).toBe("query '0', key '1': −∞");
+    toggleOf(again).click();
+    expect(toggleOf(heatmap([[3, 4]], { title: "Redrawn scores" })).getAttribute("aria-expanded")).toBe("false");
   });
 });

@@ -56,6 +56,16 @@ export function selfAttention(seed = 1): { scores: number[][]; weights: number[]
   return { scores: s, weights: softmax(s) };
 }
 
+/** The chart's own SVG inside the figure every chart returns. */
+export function svgOf(root: Element): Element {
+  return root.tagName.toLowerCase() === "svg" ? root : (root.querySelector("svg[aria-label]") ?? root);
+}
+
+/** The visible sentence under a chart that states its point. */
+export function summaryOf(root: Element): string {
+  return root.querySelector(".chart-summary")?.textContent ?? "";
+}
+
 /** Serialises a chart the same way on every run: stable ids, 3 decimals, one tag per line. */
 export function serialize(root: Element): string {
   for (const svg of root.tagName.toLowerCase() === "svg" ? [root] : Array.from(root.querySelectorAll("svg"))) {
@@ -63,7 +73,10 @@ export function serialize(root: Element): string {
   }
   const ids = new Map<string, string>();
   return root.outerHTML
-    .replace(/attn-hatch-\d+/g, (id) => ids.get(id) ?? (ids.set(id, `attn-hatch-${ids.size + 1}`), ids.get(id) ?? id))
+    .replace(/(attn-hatch|chart-[a-z]+)-\d+/g, (id, kind: string) => {
+      if (!ids.has(id)) ids.set(id, `${kind}-${[...ids.values()].filter((v) => v.startsWith(`${kind}-`)).length + 1}`);
+      return ids.get(id) ?? id;
+    })
     .replace(/&nbsp;/g, "\xa0")
     .replace(/\d+\.\d{4,}/g, (d) => String(+(+d).toFixed(3)))
     .replace(/></g, ">\n<")

@@ -1,16 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from "vitest";
 import { histogram, lineChart } from "../../src/charts/index.ts";
-import { randn, rng } from "./helpers.ts";
-
-const svgOf = (root: Element): Element => (root.tagName.toLowerCase() === "svg" ? root : (root.querySelector("svg[aria-label]") ?? root));
+import { randn, rng, summaryOf, svgOf } from "./helpers.ts";
 
 describe("lineChart", () => {
   test("lineChart(records, {xType: 'log'}) uses a log x axis with the given labels", () => {
     const root = lineChart([{ dk: 1, v: 1 }, { dk: 10, v: 10 }, { dk: 100, v: 100 }], { x: "dk", y: "v", xLabel: "d_k", yLabel: "variance", xType: "log" });
     expect(root.scale("x")?.type).toBe("log");
     expect(root.scale("y")?.type).toBe("linear");
-    expect(root.getAttribute("aria-label")).toBe("line chart of variance against d_k (log scale)");
+    expect(svgOf(root).getAttribute("aria-label")).toBe("line chart of variance against d_k (log scale)");
+    expect(summaryOf(root)).toBe("variance against d_k: from 1 at 1 to 100 at 100.");
     expect(root.querySelectorAll('g[aria-label="line"] path')).toHaveLength(1);
     expect(root.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(3);
   });
@@ -35,7 +34,8 @@ describe("histogram", () => {
   test("histogram(values) bins every finite value", () => {
     const values = randn(1, 500, rng(2))[0];
     const root = histogram([...values, NaN, Infinity], { bins: 20, label: "q·k" });
-    expect(root.getAttribute("aria-label")).toBe("histogram of 500 values of q·k");
+    expect(svgOf(root).getAttribute("aria-label")).toBe("histogram of 500 values of q·k");
+    expect(summaryOf(root)).toMatch(/^500 values of q·k: mean −?0\.\d+, standard deviation 0\.9\d+|1\.0\d*, from −\d/);
     expect(root.querySelectorAll('g[aria-label="rect"] rect').length).toBeGreaterThan(5);
     const titles = root.querySelector('g[aria-label="x-axis label"]')?.textContent;
     expect(titles).toContain("q·k");

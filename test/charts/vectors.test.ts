@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from "vitest";
 import { vectors } from "../../src/charts/index.ts";
+import { summaryOf, svgOf } from "./helpers.ts";
 
 const bars = (root: Element): Element[] => Array.from(root.querySelectorAll('g[aria-label="bar"] rect'));
 
@@ -22,8 +23,9 @@ describe("vectors", () => {
 
   test("vectors(m) describes each vector's values and largest component", () => {
     const root = vectors([[0.1, -0.9]], { labels: ["q"], componentLabels: ["x", "y"] });
-    expect(root.getAttribute("aria-label")).toBe("bars of 1 vector with 2 components each");
-    expect(root.getAttribute("aria-description")).toBe("'q': 0.10, −0.90, largest magnitude at y");
+    expect(svgOf(root).getAttribute("aria-label")).toBe("bars of 1 vector with 2 components each");
+    expect(svgOf(root).getAttribute("aria-description")).toBe("'q': 0.10, −0.90, largest magnitude at y");
+    expect(summaryOf(root)).toBe("Largest component (by size): 'q' at y (−0.90).");
   });
 
   test("vectors(m, {domain}) fixes the value axis", () => {

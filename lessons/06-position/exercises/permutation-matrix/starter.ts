@@ -1,0 +1,9 @@
+import { zeros, type Matrix } from "kernel";
+
+/** The n × n permutation matrix P with (P X)[i] = X[order[i]]. */
+export function permutationMatrix(order: number[]): Matrix {
+  const n = order.length;
+  const P = zeros(n, n); // entry (i, j) is P.data[i * n + j]
+  // Put a single 1 in each row.
+  return P;
+}

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+// Lesson 07 on the real runtime: the multi-head output is concat(heads)·Wo, the designed heads attend
+// where the lesson says, and the cost counts follow formulas derived here.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { CompiledLesson } from "../../src/lesson/types.ts";
+import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { allClose, attention, concatCols, matmul, toArray, type Matrix, type MultiHeadParams, type MultiHeadResult } from "../../src/kernel/index.ts";
+
+const load = import.meta.glob<CompiledLesson>("/lessons/07-multi-head/index.md", { import: "default" });
+let mounted: MountedLesson | undefined;
+let root: HTMLElement;
+
+async function mount(): Promise<MountedLesson> {
+  const lesson = await Object.values(load)[0]();
+  root = document.createElement("div");
+  document.body.appendChild(root);
+  mounted = mountLesson(root, lesson);
+  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
+  return mounted;
+}
+
+/**
+ * Sets a `viewof` input as a reader would and waits for the cells to follow. A select is set by choosing
+ * the option that shows `value` (happy-dom can't set a select's value through Inputs' setter).
+ */
+async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
+  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
+  const select = view.querySelector("select");
+  if (select) {
+    select.selectedIndex = Array.from(select.options).findIndex((o) => o.textContent === String(value));
+    if (select.selectedIndex < 0) throw new Error(`no option "${String(value)}" in viewof ${name}`);
+  } else view.value = value;
+  view.dispatchEvent(new Event("input", { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 50));
+  await lesson.settled();
+}
+
+const get = async <T>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
+const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(Math.max(...row)));
+
+// Mounting a lesson and following a few inputs takes seconds in happy-dom, more when files run in parallel.
+vi.setConfig({ testTimeout: 30_000 });
+
+afterEach(() => {
+  mounted?.dispose();
+  mounted = undefined;
+});
+
+describe("07-multi-head", () => {
+  it("the output equals concat(heads)·Wo, with every head recomputed here from its own matrices", async () => {
+    const lesson = await mount();
+    for (const h of [1, 2, 3, 4, 6]) {
+      await set(lesson, "heads", h);
+      const X = await get<Matrix>(lesson, "X");
+      const p = await get<MultiHeadParams>(lesson, "params");
+      const mha = await get<MultiHeadResult>(lesson, "mha");
+      expect(p.Wq).toHaveLength(h);
+      expect(p.Wq.map((W) => `${W.rows}x${W.cols}`)).toEqual(Array(h).fill(`12x${12 / h}`));
+      const heads = p.Wq.map((_, k) => attention(matmul(X, p.Wq[k]), matmul(X, p.Wk[k]), matmul(X, p.Wv[k])).output);
+      const expected = matmul(concatCols(heads), p.Wo); // (6, 12) @ (12, 12)
+      expect([mha.output.rows, mha.output.cols]).toEqual([6, 12]);
+      expect(allClose(mha.output, expected, 1e-14), `h = ${h}`).toBe(true);
+      // Without Wo it would be a different matrix: the projection is part of the result.
+      expect(allClose(mha.output, concatCols(heads), 1e-3)).toBe(false);
+      expect(await get<number>(lesson, "woGap")).toBeLessThan(1e-14);
+    }
+  });
+
+  it("the designed heads attend to the previous word, the same word and the next word", async () => {
+    const lesson = await mount();
+    await set(lesson, "heads", 4); // the default in the browser; happy-dom doesn't honour a select's initial option
+    expect(await get(lesson, "tokens")).toEqual(["the", "cat", "sat", "on", "the", "mat"]);
+    const mha = await get<MultiHeadResult>(lesson, "mha");
+    expect(mha.heads).toHaveLength(4);
+    const [previous, same, next] = mha.heads.map((head) => head.weights);
+    expect(argmaxRows(previous).slice(1)).toEqual([0, 1, 2, 3, 4]); // word t looks at word t − 1
+    expect(argmaxRows(next).slice(0, 5)).toEqual([1, 2, 3, 4, 5]); // word t looks at word t + 1
+    for (const t of [1, 2, 3, 4]) expect(toArray(previous)[t][t - 1]).toBeGreaterThan(0.8);
+    // "the" (words 1 and 5) splits its weight between the two copies of "the"; every other word looks at itself.
+    const w = toArray(same);
+    for (const t of [0, 4]) expect(w[t][0] + w[t][4]).toBeGreaterThan(0.95);
+    for (const t of [1, 2, 3, 5]) expect(w[t][t]).toBeGreaterThan(0.95);
+  });
+
+  it("draws one weights map per head, and the maps wrap in a flex row", async () => {
+    const lesson = await mount();
+    for (const h of [1, 6, 3]) {
+      await set(lesson, "heads", h);
+      const grid = await get<HTMLElement>(lesson, "headGrid");
+      expect(grid.style.flexWrap).toBe("wrap");
+      expect(grid.querySelectorAll("svg[aria-label^='heatmap of head']")).toHaveLength(h);
+    }
+  });
+
+  it("counts parameters and operations per number of heads as the formulas derived here", async () => {
+    const lesson = await mount();
+    const d = await get<number>(lesson, "costModel");
+    const costOf = await get<(n: number, d: number, h: number) => { params: number; matmul: number; softmax: number; weights: number }>(lesson, "costOf");
+    // Derivation, with d_k = d/h and a multiply-add counted as 2:
+    //   parameters: h heads × 3 projections of d × d/h, plus W_O of d × d          = 4d²
+    //   matmuls:    3h · 2n·d·(d/h)  +  h · 2n·(d/h)·n  +  h · 2n·n·(d/h)  +  2n·d·d  = 8nd² + 4n²d
+    //   softmax:    h maps of n × n, 5 operations per weight                     = 5hn²
+    for (const n of [16, 512, 4096]) {
+      await set(lesson, "costLength", n);
+      const table = await get<{ h: number; params: number; matmul: number; softmax: number; weights: number }[]>(lesson, "costTable");
+      expect(table.map((c) => c.h)).toEqual([1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64]);
+      for (const c of table) {
+        expect(c.params).toBe(4 * d * d);
+        expect(c.matmul).toBe(8 * n * d * d + 4 * n * n * d);
+        expect(c.softmax).toBe(5 * c.h * n * n);
+        expect(c.weights).toBe(c.h * n * n);
+      }
+    }
+    // BERT-base sized: 2,359,296 parameters in one attention layer, whatever the heads.
+    expect(costOf(512, 768, 12).params).toBe(2_359_296);
+  });
+
+  it("the parameter count matches the lesson's own matrices, 4 · 12² = 576 for every h", async () => {
+    const lesson = await mount();
+    const costOf = await get<(n: number, d: number, h: number) => { params: number }>(lesson, "costOf");
+    for (const h of [1, 2, 3, 4, 6]) {
+      await set(lesson, "heads", h);
+      const p = await get<MultiHeadParams>(lesson, "params");
+      const counted = [...p.Wq, ...p.Wk, ...p.Wv, p.Wo].reduce((sum, W) => sum + W.data.length, 0);
+      expect(counted).toBe(576);
+      expect(costOf(6, 12, h).params).toBe(counted);
+    }
+  });
+});
