@@ -29,6 +29,7 @@ export async function renderKernel(main: HTMLElement, file: string, back: string
     main.replaceChildren(h("article", { class: "kernel" }, h("h1", {}, "No such kernel file"), h("p", {}, `There is no src/kernel/${file}.`), files, backLink));
     return;
   }
+  main.replaceChildren(h("p", { class: "loading", role: "status" }, `Loading src/kernel/${file}…`));
   const source = await load();
   main.replaceChildren(
     h(

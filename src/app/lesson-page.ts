@@ -3,12 +3,15 @@ import "../notebook/notebook.css";
 import type { CompiledLesson, LessonMeta } from "../lesson/types.ts";
 import { mountLesson, type MountedLesson } from "../notebook/index.ts";
 import { h } from "./dom.ts";
-import { href } from "./router.ts";
+import { href, parseRoute, type RouteValues } from "./router.ts";
 import { mountExercisesWhenVisible } from "./exercises.ts";
+import { mountValueTools } from "./share.ts";
 
 export interface LessonPage {
   dispose(): void;
   scrollTo(section: string | null): void;
+  /** Sets inputs from a link's values (the same lesson opened with other values). */
+  applyValues?(values: RouteValues): void;
 }
 
 function outline(lesson: CompiledLesson): HTMLElement | null {
@@ -71,15 +74,23 @@ export function renderLesson(main: HTMLElement, lesson: CompiledLesson, lessons:
   main.replaceChildren(h("div", { class: "lesson-layout" }, article, side ?? ""));
   const notebook: MountedLesson = mountLesson(body, lesson);
   const exercises = mountExercisesWhenVisible(body, lesson.exercises);
+  const route = parseRoute(location.hash);
+  const values = mountValueTools(article.querySelector(".lesson-header")!, notebook, lesson, route.page === "lesson" ? route.values : {});
   return {
     dispose() {
       notebook.dispose();
       exercises.dispose();
+      values.dispose();
     },
     scrollTo(section) {
       const target = section ? document.getElementById(section) : null;
-      if (target) target.scrollIntoView({ block: "start" });
-      else window.scrollTo(0, 0);
+      if (target) {
+        target.scrollIntoView({ block: "start" });
+        // Keyboard and screen-reader users continue from the section they jumped to.
+        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
+      } else window.scrollTo(0, 0);
     },
+    applyValues: (v) => void values.apply(v),
   };
 }

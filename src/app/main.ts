@@ -4,6 +4,7 @@ import "./app.css";
 import { lessons, loadLesson } from "virtual:lessons";
 import { parseRoute, href, type Route } from "./router.ts";
 import { setupTheme } from "./theme.ts";
+import { setupSkipLink } from "./skip-link.ts";
 import { renderHome } from "./home.ts";
 import type { LessonPage } from "./lesson-page.ts";
 import { renderNotFound } from "./not-found.ts";
@@ -21,7 +22,10 @@ function leaveLesson(): void {
 async function show(route: Route): Promise<void> {
   const id = ++navigation;
   if (route.page === "lesson") {
-    if (current?.slug === route.slug) return current.page.scrollTo(route.section);
+    if (current?.slug === route.slug) {
+      if (route.values) current.page.applyValues?.(route.values);
+      return current.page.scrollTo(route.section);
+    }
     leaveLesson();
     main.replaceChildren(Object.assign(document.createElement("p"), { className: "loading", role: "status", textContent: "Loading the lesson…" }));
     const meta = lessons.find((l) => l.slug === route.slug);
@@ -47,5 +51,6 @@ async function show(route: Route): Promise<void> {
 }
 
 setupTheme(document.getElementById("theme-toggle") as HTMLButtonElement);
+setupSkipLink(document.querySelector<HTMLAnchorElement>(".skip-link"), main);
 addEventListener("hashchange", () => void show(parseRoute(location.hash)));
 void show(parseRoute(location.hash));

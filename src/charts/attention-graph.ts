@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { themed, POSITIVE } from "./color.ts";
 import { argmax, formatValue, quote } from "./format.ts";
 import { checkLabels, toRows } from "./matrix.ts";
+import { withSummary } from "./figure.ts";
 import type { ChartOptions, Figure, MatrixInput } from "./types.ts";
 
 /** Options of {@link attentionGraph}. */
@@ -50,7 +51,7 @@ export function attentionGraph(weights: MatrixInput, options: AttentionGraphOpti
     ...queries.map((label, i) => ({ x: xq(i), y: 0, label, role: "query" })),
   ];
 
-  return themed(Plot.plot({
+  const chart = themed(Plot.plot({
     document: options.document,
     title: options.title,
     width,
@@ -81,6 +82,8 @@ export function attentionGraph(weights: MatrixInput, options: AttentionGraphOpti
       Plot.text(nodes.filter((p) => p.role === "query"), { x: "x", y: "y", text: "label", dy: 10, lineAnchor: "top", fontSize: 12 }),
     ],
   }));
+  const summary = describe(rows, queries, keys, format);
+  return withSummary(chart, `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`, width);
 }
 
 /** Names the strongest key for each query: "'it' ← 'animal' (0.62); …". */

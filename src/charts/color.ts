@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { color as d3color } from "d3";
+import { asImage } from "./a11y.ts";
 
 /** Colour options of the matrix charts; see Plot's color scale. */
 export interface ColorOptions {
@@ -49,12 +50,14 @@ export function fillOf(scale: Plot.ScaleOptions): (value: number) => string {
 /**
  * Lets the tip's background follow the page's `--chart-background` (default white). Plot's stylesheet
  * pins `--plot-background` to white on each svg, so the override has to be set on the svg itself.
+ * Also makes the chart one image for screen readers (see {@link asImage}).
  */
 export function themed<T extends Element>(figure: T): T {
   const svgs = figure.tagName.toLowerCase() === "svg" ? [figure] : Array.from(figure.querySelectorAll("svg"));
   for (const svg of svgs) {
     if (hasStyle(svg)) svg.style.setProperty("--plot-background", "var(--chart-background, white)");
   }
+  asImage(figure);
   return figure;
 }
 

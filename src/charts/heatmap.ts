@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import { themed, colorScale, fillOf, textColorOn, type ColorOptions } from "./color.ts";
 import { argmax, count, formatValue, quote } from "./format.ts";
 import { hatch } from "./hatch.ts";
+import { withSummary } from "./figure.ts";
+import { addTableToggle } from "./heatmap-table.ts";
 import { checkLabels, indices, toRows } from "./matrix.ts";
 import type { ChartOptions, Figure, MatrixInput } from "./types.ts";
 
@@ -38,7 +40,8 @@ const defaults = { x: "key", y: "query", format: ".2f", cell: 44, maxValues: 12 
 const CHAR = 6.2; // rough width of a 10px system-ui character, to size margins for labels
 
 /**
- * A matrix as coloured cells with token labels on both axes, e.g. attention weights.
+ * A matrix as coloured cells with token labels on both axes, e.g. attention weights, in a figure with
+ * a sentence stating where the values peak and a "Show as table" button that opens them as a grid.
  * @example heatmap(weights, { rowLabels: tokens, colLabels: tokens, name: "attention weights" })
  */
 export function heatmap(m: MatrixInput, options: HeatmapOptions = {}): Figure {
@@ -67,7 +70,7 @@ export function heatmap(m: MatrixInput, options: HeatmapOptions = {}): Figure {
   const tipTitle = (d: Cell): string => `${yName} ${quote(rowLabels[d.i])}, ${xName} ${quote(colLabels[d.j])}: ${d.text}`;
   const pattern = hatch();
 
-  return themed(Plot.plot({
+  const chart = themed(Plot.plot({
     document: options.document,
     title: options.title,
     width,
@@ -97,6 +100,27 @@ export function heatmap(m: MatrixInput, options: HeatmapOptions = {}): Figure {
         : null,
     ],
   }));
+  const name = options.title ?? options.name ?? `${yName} by ${xName} values`;
+  // Shown: the largest value. For screen readers also: where each row peaks (sighted readers see it).
+  const perRow = rows.length > 1 ? `${capitalize(describeRows(rows, rowLabels, colLabels, yName, format)).replace(/(?<!…)$/, ".")}` : undefined;
+  const figure = withSummary(chart, summarize(rows, rowLabels, colLabels, xName, yName, format), width, perRow);
+  addTableToggle(figure, { rows, rowLabels, colLabels, x: xName, y: yName, format, name, fill, textOn: textColorOn });
+  return figure;
+}
+
+/** The visible sentence under the chart: the largest value and where it is, and how many are masked. */
+function summarize(rows: number[][], rowLabels: string[], colLabels: string[], x: string, y: string, format: string): string {
+  const flat = rows.flat();
+  const k = argmax(flat);
+  const masked = flat.filter((v) => v === -Infinity).length;
+  const overall = k < 0
+    ? "No finite values"
+    : `Largest: ${formatValue(flat[k], format)} at ${y} ${quote(rowLabels[Math.floor(k / rows[0].length)])}, ${x} ${quote(colLabels[k % rows[0].length])}`;
+  return `${overall}${masked ? `; ${masked} masked (−∞)` : ""}.`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** One sentence stating the chart's point: its shape and where the largest value is. */

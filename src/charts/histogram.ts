@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { themed, POSITIVE } from "./color.ts";
+import { withSummary } from "./figure.ts";
+import { formatValue } from "./format.ts";
 import type { ChartOptions, Figure } from "./types.ts";
 
 /** Options of {@link histogram}. */
@@ -27,10 +29,11 @@ export function histogram(values: ArrayLike<number> | Iterable<number>, options:
   const mean = data.reduce((s, v) => s + v, 0) / (data.length || 1);
   const sd = Math.sqrt(data.reduce((s, v) => s + (v - mean) ** 2, 0) / (data.length || 1));
   const domain = options.domain;
-  return themed(Plot.plot({
+  const width = options.width ?? defaults.width;
+  const chart = themed(Plot.plot({
     document: options.document,
     title: options.title,
-    width: options.width ?? defaults.width,
+    width,
     height: options.height ?? defaults.height,
     ariaLabel: `histogram of ${data.length} values of ${options.label ?? "x"}`,
     ariaDescription: `mean ${mean.toFixed(2)}, standard deviation ${sd.toFixed(2)}`,
@@ -41,4 +44,9 @@ export function histogram(values: ArrayLike<number> | Iterable<number>, options:
       Plot.ruleY([0]),
     ],
   }));
+  const f = (v: number): string => formatValue(v, ".3~g");
+  const [lo, hi] = data.reduce(([a, b], v) => [Math.min(a, v), Math.max(b, v)], [Infinity, -Infinity]);
+  const range = data.length ? `, from ${f(lo)} to ${f(hi)}` : "";
+  const summary = `${data.length} values of ${options.label ?? "x"}: mean ${f(mean)}, standard deviation ${f(sd)}${range}.`;
+  return withSummary(chart, summary, width);
 }

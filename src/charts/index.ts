@@ -5,5 +5,7 @@ export { vectors, type VectorsOptions } from "./vectors.ts";
 export { attentionGraph, type AttentionGraphOptions } from "./attention-graph.ts";
 export { lineChart, type LineChartOptions, type Series, type Datum } from "./line-chart.ts";
 export { histogram, type HistogramOptions } from "./histogram.ts";
+export { matchedRows, type MatchedRowsOptions } from "./matched-rows.ts";
+export { shapeFlow, type ShapeFlowOptions, type ShapeStep } from "./shape-flow.ts";
 export type { ColorOptions } from "./color.ts";
 export type { ChartOptions, Figure, MatrixInput, MatrixLike } from "./types.ts";

@@ -1,5 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { themed } from "./color.ts";
+import { withSummary } from "./figure.ts";
+import { formatValue } from "./format.ts";
 import type { ChartOptions, Figure } from "./types.ts";
 
 /** A named series of [x, y] points. */
@@ -46,10 +48,11 @@ export function lineChart(data: readonly Datum[] | readonly Series[], options: L
   const many = series.size > 1;
   const xy = { x: "x", y: "y", z: "z", stroke: many ? "z" : "currentColor" } as const;
   const names = [...series].filter((s) => s !== undefined).join(", ");
-  return themed(Plot.plot({
+  const width = options.width ?? defaults.width;
+  const chart = themed(Plot.plot({
     document: options.document,
     title: options.title,
-    width: options.width ?? defaults.width,
+    width,
     height: options.height ?? defaults.height,
     marginLeft: 50,
     inset: 6, // keep end points off the frame edge
@@ -64,6 +67,21 @@ export function lineChart(data: readonly Datum[] | readonly Series[], options: L
       Plot.tip(points, Plot.pointer({ x: "x", y: "y", z: "z" })),
     ],
   }));
+  return withSummary(chart, summarize(points, series, options), width);
+}
+
+/** "variance against d_k: q·k from 2.1 at 2 to 250 at 256; q·k / √d_k from 1 at 2 to 0.98 at 256." */
+function summarize(points: Point[], series: Set<string | undefined>, options: LineChartOptions): string {
+  const f = (v: number): string => formatValue(v, ".3~g");
+  const parts = [...series].map((z) => {
+    const line = points.filter((p) => p.z === z && Number.isFinite(p.y)).sort((a, b) => a.x - b.x);
+    if (line.length === 0) return `${z ?? "the line"} has no finite points`;
+    const [first, last] = [line[0], line[line.length - 1]];
+    const top = line.reduce((a, b) => (b.y > a.y ? b : a));
+    const peak = top !== first && top !== last ? `, peaking at ${f(top.y)} at ${f(top.x)}` : "";
+    return `${z === undefined ? "" : `${z} `}from ${f(first.y)} at ${f(first.x)} to ${f(last.y)} at ${f(last.x)}${peak}`;
+  });
+  return `${options.yLabel ?? options.y ?? "y"} against ${options.xLabel ?? options.x ?? "x"}: ${parts.join("; ")}.`;
 }
 
 function toPoints(data: readonly Datum[] | readonly Series[], options: LineChartOptions): Point[] {

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { themed, NEGATIVE, POSITIVE } from "./color.ts";
 import { argmax, formatValue, quote } from "./format.ts";
 import { checkLabels, indices, toRows } from "./matrix.ts";
+import { withSummary } from "./figure.ts";
 import type { ChartOptions, Figure, MatrixInput } from "./types.ts";
 
 /** Options of {@link vectors}. */
@@ -40,11 +41,12 @@ export function vectors(m: MatrixInput, options: VectorsOptions = {}): Figure {
   const marginLeft = Math.ceil(Math.max(...labels.map((s) => s.length)) * 6.2) + 20;
   const marginRight = Math.ceil(Math.max(...components.map((s) => s.length)) * 6.2) + 12;
   const facetHeight = d * defaults.bar + defaults.gap;
+  const width = options.width ?? 480;
 
-  return themed(Plot.plot({
+  const chart = themed(Plot.plot({
     document: options.document,
     title: options.title,
-    width: options.width ?? 480,
+    width,
     height: 40 + n * facetHeight,
     marginLeft,
     marginRight,
@@ -72,4 +74,15 @@ export function vectors(m: MatrixInput, options: VectorsOptions = {}): Figure {
       Plot.ruleX([0], { stroke: "currentColor" }),
     ],
   }));
+  return withSummary(chart, summarize(rows, labels, components, format), width);
+}
+
+/** "Largest component of each vector: 'q' at 2 (−1.20); 'k' at 0 (0.85)." */
+function summarize(rows: number[][], labels: string[], components: string[], format: string): string {
+  const parts = rows.slice(0, 12).map((row, i) => {
+    const c = argmax(row.map(Math.abs));
+    return c < 0 ? `${quote(labels[i])} none` : `${quote(labels[i])} at ${components[c]} (${formatValue(row[c], format)})`;
+  });
+  const what = rows.length === 1 ? "Largest component (by size)" : "Largest component (by size) of each vector";
+  return `${what}: ${parts.join("; ")}${rows.length > 12 ? "; …" : "."}`;
 }

@@ -23,6 +23,8 @@ export interface EditorOptions {
   code: string;
   /** Accessible name of the textbox, e.g. "Code for Scores as dot products". */
   label: string;
+  /** Id of an element that describes the editor (how to leave it by keyboard). */
+  describedBy?: string;
   onChange(code: string): void;
 }
 
@@ -46,7 +48,12 @@ export function createEditor(opts: EditorOptions): CodeEditor {
         typescript,
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
-        EditorView.contentAttributes.of({ "aria-label": opts.label, spellcheck: "false", autocapitalize: "off", autocorrect: "off" }),
+        // Long lines wrap, so the editor never scrolls sideways (a phone, a narrow column).
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({
+          "aria-label": opts.label, spellcheck: "false", autocapitalize: "off", autocorrect: "off",
+          ...(opts.describedBy ? { "aria-describedby": opts.describedBy } : {}),
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) opts.onChange(update.state.doc.toString());
         }),

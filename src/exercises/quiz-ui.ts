@@ -20,6 +20,16 @@ export function judgeNumeric(spec: NumericExerciseSpec, value: number): { correc
   return { correct: false, html: `Not quite. ${match ? match.message : "Check your working and try again, or take a hint."}` };
 }
 
+/** The words a reader hears for HTML holding KaTeX math: "3×5" for $3 \times 5$ (from its MathML). */
+export function spokenText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const katex of Array.from(copy.querySelectorAll(".katex"))) {
+    const math = katex.querySelector("semantics > :first-child") ?? katex.querySelector("math");
+    katex.replaceWith(math?.textContent ?? "");
+  }
+  return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
 function escape(s: string): string {
   return s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -87,6 +97,8 @@ export function mountChoiceExercise(host: HTMLElement, spec: ChoiceExerciseSpec,
     radio.value = String(i);
     const text = el(doc, "span", "exercise__choice-text");
     text.innerHTML = option.text;
+    // A label that is only math has no text that every screen reader (or axe) computes: name it in words.
+    if (text.querySelector(".katex")) radio.setAttribute("aria-label", spokenText(text));
     row.append(radio, text);
     fieldset.append(row);
     return radio;

@@ -11,6 +11,7 @@ export function textareaEditor(opts: EditorOptions): CodeEditor {
   area.spellcheck = false;
   area.setAttribute("autocapitalize", "off");
   area.setAttribute("aria-label", opts.label);
+  if (opts.describedBy) area.setAttribute("aria-describedby", opts.describedBy);
   area.addEventListener("input", () => opts.onChange(area.value));
   opts.parent.append(area);
   return {

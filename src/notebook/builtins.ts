@@ -30,6 +30,8 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
   return {
     ...kernel,
     ...charts,
+    // The translation models (and their autograd) load only in the lesson that names `models`.
+    models: () => import("../models/lesson.ts"),
     Plot,
     Inputs,
     d3,
@@ -45,7 +47,7 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
 }
 
 /** Names whose builtin is a definition to call (a generator or a lazy import) rather than a value. */
-export const LAZY_BUILTINS = new Set(["width", "now", "tex"]);
+export const LAZY_BUILTINS = new Set(["width", "now", "tex", "models"]);
 
 /**
  * The runtime calls a builtin's definition to get its value, so every plain value (a kernel

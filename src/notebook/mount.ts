@@ -4,6 +4,7 @@
 import { Runtime, type Module, type Observer } from "@observablehq/runtime";
 import type { CompiledCell, CompiledLesson } from "../lesson/types.ts";
 import { runtimeBuiltins } from "./builtins.ts";
+import { markScrollable, prepareOutput } from "./a11y.ts";
 import { formatValue, renderValue } from "./display.ts";
 import { input } from "./generators.ts";
 
@@ -72,22 +73,30 @@ function observer(output: HTMLElement, cell: CompiledCell, findOrigin: FindOrigi
     pending() {
       state.pending = true;
       output.classList.add("cell--pending");
+      output.setAttribute("aria-busy", "true");
     },
     fulfilled(value) {
       state.pending = false;
       state.error = null;
       output.classList.remove("cell--pending", "cell--error");
+      output.removeAttribute("aria-busy");
       const isNode = value instanceof doc.defaultView!.Node;
+      if (isNode) prepareOutput(value as Node);
       if (cell.inline) {
         if (isNode) show(value as Node);
         else output.textContent = formatValue(value);
       } else if (isNode || !cell.hidden) show(renderValue(value, cell.name, doc));
       // A hidden cell that computes a plain value (a helper) shows only its folded code.
       else output.replaceChildren();
+      if (!cell.inline) {
+        output.dataset.label = `Output of ${cellLabel(cell).replace(/`/g, "")}`;
+        doc.defaultView?.requestAnimationFrame?.(() => markScrollable(output, output.dataset.label!));
+      }
     },
     rejected(error) {
       state.pending = false;
       output.classList.remove("cell--pending");
+      output.removeAttribute("aria-busy");
       output.classList.add("cell--error");
       const origin = findOrigin(error, cell);
       const own = origin === cell;
@@ -132,6 +141,18 @@ export function mountLesson(root: HTMLElement, lesson: CompiledLesson, options: 
       byName.set(name, { cell, state });
     }
   }
+  // Outputs that fit at one width may scroll sideways at another.
+  const win = root.ownerDocument.defaultView;
+  let frame = 0;
+  const resized = (): void => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      for (const output of Array.from(root.querySelectorAll<HTMLElement>(".cell-output"))) {
+        markScrollable(output, output.dataset.label ?? "Cell output");
+      }
+    });
+  };
+  win?.addEventListener("resize", resized);
   return {
     value: (name) => module.value(name),
     async settled(timeoutMs = 10_000) {
@@ -144,6 +165,9 @@ export function mountLesson(root: HTMLElement, lesson: CompiledLesson, options: 
       }
       return states.flatMap((s) => (s.error ? [s.error] : []));
     },
-    dispose: () => runtime.dispose(),
+    dispose: () => {
+      win?.removeEventListener("resize", resized);
+      runtime.dispose();
+    },
   };
 }

@@ -5,7 +5,7 @@ import * as charts from "../charts/index.ts";
 
 /** Library and runtime builtins, beside every kernel and course-chart export. */
 export const LIBRARY_NAMES = [
-  "Plot", "Inputs", "d3", "html", "svg", "tex", "Generators", "invalidation", "visibility", "width", "now",
+  "Plot", "Inputs", "d3", "html", "svg", "tex", "Generators", "invalidation", "visibility", "width", "now", "models",
 ] as const;
 
 /** Globals of the browser that cells may use freely. */

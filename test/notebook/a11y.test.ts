@@ -1,0 +1,28 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from "vitest";
+import * as Inputs from "@observablehq/inputs";
+import * as Plot from "@observablehq/plot";
+import { labelControls, prepareOutput } from "../../src/notebook/a11y.ts";
+
+describe("notebook a11y", () => {
+  test("labelControls(form) names Inputs.range's slider by the form's label and leaves named controls alone", () => {
+    const form = Inputs.range([1, 16], { label: "Key size dₖ", step: 1, value: 4 }) as HTMLElement;
+    document.body.append(form);
+    labelControls(form);
+    const slider = form.querySelector<HTMLInputElement>("input[type=range]")!;
+    const number = form.querySelector<HTMLInputElement>("input[type=number]")!;
+    expect(slider.getAttribute("aria-label")).toBe("Key size dₖ");
+    expect(number.hasAttribute("aria-label")).toBe(false); // it has its <label for>
+    form.remove();
+  });
+
+  test("prepareOutput(node) makes a lesson's own Plot chart one image for screen readers", () => {
+    const chart = Plot.plot({ marks: [Plot.barY([1, 2, 3])], ariaLabel: "three bars" });
+    prepareOutput(chart);
+    expect(chart.getAttribute("role")).toBe("img");
+    expect(chart.querySelectorAll('g[aria-label]:not([aria-hidden="true"])')).toHaveLength(0);
+    const unlabelled = Plot.plot({ marks: [Plot.barY([1])] });
+    prepareOutput(unlabelled);
+    expect(unlabelled.hasAttribute("role")).toBe(false);
+  });
+});
