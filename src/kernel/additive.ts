@@ -8,8 +8,8 @@ import { ShapeError, checkOptions } from "./errors.ts";
 import type { AttentionResult } from "./attention.ts";
 import { checkMask } from "./masks.ts";
 import { type Matrix, checkMatrix, shape, zeros } from "./matrix.ts";
-import { matmul } from "./matmul.ts";
-import { softmax } from "./softmax.ts";
+import { matmulFast as matmul } from "./matmul-fast.ts";
+import { softmaxFast as softmax } from "./softmax-fast.ts";
 
 /** The learned parameters of additive attention. */
 export interface AdditiveParams {

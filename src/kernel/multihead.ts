@@ -6,10 +6,11 @@
 // head h projects to dk numbers per query and key and dv per value; Wo maps (sum of the dv) to dout.
 
 import { ShapeError, checkOptions } from "./errors.ts";
-import { type AttentionResult, attention } from "./attention.ts";
+import type { AttentionResult } from "./attention.ts";
+import { attentionFast as attention } from "./attention-fast.ts";
 import { checkMask } from "./masks.ts";
 import { type Matrix, checkMatrix, shape } from "./matrix.ts";
-import { matmul } from "./matmul.ts";
+import { matmulFast as matmul } from "./matmul-fast.ts";
 import { concatCols } from "./ops.ts";
 
 /** The learned parameters of multi-head attention: one Wq, Wk, Wv per head, and one Wo. */

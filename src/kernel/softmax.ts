@@ -1,5 +1,7 @@
 // Softmax turns a row of scores into weights that are positive and sum to 1. Attention applies it to
 // each row of the score matrix: one distribution over the keys per query.
+// This is the plain version, the one to read. The course runs softmaxFast (softmax-fast.ts): the same
+// steps with a faster exp, within ~1e-15 of these values (the tests check it).
 
 import { ShapeError } from "./errors.ts";
 import { type Matrix, checkMatrix, shape, zeros } from "./matrix.ts";
