@@ -30,10 +30,13 @@ async function show(route: Route): Promise<void> {
     main.replaceChildren(Object.assign(document.createElement("p"), { className: "loading", role: "status", textContent: "Loading the lesson…" }));
     const meta = lessons.find((l) => l.slug === route.slug);
     if (!meta) return renderNotFound(main, `lessons/${route.slug}`);
-    // The notebook (Plot, Inputs, the runtime) loads with the first lesson, not with the home page.
+    // The notebook (Plot, Inputs, the runtime) loads with the first lesson, not with the home page;
+    // the lesson's own module is requested at the same time, not after the notebook has loaded.
+    const pending = loadLesson(route.slug);
+    pending.catch(() => {}); // handled below, once the page code is here to show it
     const { renderLesson, renderLessonError } = await import("./lesson-page.ts");
     try {
-      const lesson = await loadLesson(route.slug);
+      const lesson = await pending;
       if (id !== navigation) return;
       current = { slug: route.slug, page: renderLesson(main, lesson, lessons) };
       lastLesson = href.lesson(route.slug);

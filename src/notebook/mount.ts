@@ -43,6 +43,12 @@ function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** Runs `task` when the page is idle (or soon, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 /** Builds the output area (and the source, unless inline) inside a cell's placeholder. */
 function cellFrame(placeholder: Element, cell: CompiledCell): HTMLElement {
   const doc = placeholder.ownerDocument;
@@ -59,8 +65,11 @@ function cellFrame(placeholder: Element, cell: CompiledCell): HTMLElement {
   pre.textContent = cell.source;
   details.append(summary, pre);
   placeholder.appendChild(details);
-  // The highlighter (a JavaScript parser) loads after the first charts, not before them.
-  void import("./highlight.ts").then(({ highlight }) => pre.replaceWith(highlight(cell.source, doc)));
+  // The highlighter (a JavaScript parser, ~47 KB gzip) must not compete with the first charts: folded
+  // code is highlighted when first opened, open code once the browser is idle.
+  const paint = () => void import("./highlight.ts").then(({ highlight }) => pre.isConnected && pre.replaceWith(highlight(cell.source, doc)));
+  if (details.open) whenIdle(paint);
+  else details.addEventListener("toggle", paint, { once: true });
   return output;
 }
 
