@@ -1,6 +1,6 @@
 import { randn, type Matrix } from "kernel";
 import { defineChecks } from "../../../../src/exercises/checks.ts";
-import { crossAttentionMistakes as m } from "../../../../src/exercises/mistakes.ts";
+import { crossAttentionMistakes as m } from "../../../../src/exercises/mistakes-lessons.ts";
 
 type Args = [Xdec: Matrix, Xenc: Matrix, Wq: Matrix, Wk: Matrix, Wv: Matrix];
 

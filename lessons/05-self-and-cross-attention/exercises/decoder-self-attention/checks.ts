@@ -1,6 +1,6 @@
 import { randn, type Matrix } from "kernel";
 import { defineChecks } from "../../../../src/exercises/checks.ts";
-import { decoderSelfAttentionMistakes, projectedAttentionMistakes } from "../../../../src/exercises/mistakes.ts";
+import { decoderSelfAttentionMistakes, projectedAttentionMistakes } from "../../../../src/exercises/mistakes-lessons.ts";
 
 const m = { ...projectedAttentionMistakes({ returns: "output", mask: "causal" }), ...decoderSelfAttentionMistakes };
 

@@ -1,5 +1,5 @@
 import { defineChecks } from "../../../../src/exercises/checks.ts";
-import { permutationMistakes as m } from "../../../../src/exercises/mistakes.ts";
+import { permutationMistakes as m } from "../../../../src/exercises/mistakes-lessons.ts";
 
 export default defineChecks<[order: number[]]>({
   entry: "permutationMatrix",

@@ -1,5 +1,5 @@
 import { defineChecks } from "../../../../src/exercises/checks.ts";
-import { positionMistakes as m } from "../../../../src/exercises/mistakes.ts";
+import { positionMistakes as m } from "../../../../src/exercises/mistakes-lessons.ts";
 
 export default defineChecks<[n: number, d: number]>({
   entry: "positionEncodings",

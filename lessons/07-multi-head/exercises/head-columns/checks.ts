@@ -1,6 +1,6 @@
 import { randn, type Matrix } from "kernel";
 import { defineChecks } from "../../../../src/exercises/checks.ts";
-import { headSliceMistakes as m } from "../../../../src/exercises/mistakes.ts";
+import { headSliceMistakes as m } from "../../../../src/exercises/mistakes-lessons.ts";
 
 export default defineChecks<[W: Matrix, heads: number, head: number]>({
   entry: "headColumns",

@@ -1,6 +1,6 @@
 import { randn, type Matrix } from "kernel";
 import { defineChecks } from "../../../../src/exercises/checks.ts";
-import { multiHeadMistakes as m } from "../../../../src/exercises/mistakes.ts";
+import { multiHeadMistakes as m } from "../../../../src/exercises/mistakes-lessons.ts";
 
 type Args = [X: Matrix, Wq: Matrix[], Wk: Matrix[], Wv: Matrix[], Wo: Matrix];
 
