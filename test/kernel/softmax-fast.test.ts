@@ -49,6 +49,9 @@ describe("softmaxFast", () => {
       [-Infinity, -Infinity, -Infinity, -Infinity],
       [Infinity, 3, Infinity, -Infinity],
       [1, NaN, 2, 3],
+      [NaN, -Infinity, -Infinity, -Infinity],
+      [Infinity, NaN, 0, 1],
+      [NaN, NaN, NaN, NaN],
       [1e4, -1e4, 0, 1e4],
       [-1e4, -1e4, -1e4, -1e4],
     ]);
