@@ -1,11 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { lessonPlugin } from "./src/lesson/plugin.ts";
+import { precompressPlugin } from "./src/lesson/precompress.ts";
+import { preloadPlugin } from "./src/lesson/preload.ts";
 
 // base "./": the built site works under any sub-path (routes are hash routes).
 export default defineConfig({
   base: "./",
-  plugins: [lessonPlugin()],
+  plugins: [lessonPlugin(), preloadPlugin(), precompressPlugin()],
   // Exercise code imports the kernel as "kernel", the name a learner sees in the editor.
   resolve: { alias: { kernel: fileURLToPath(new URL("./src/kernel/index.ts", import.meta.url)) } },
   build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 1500 },
