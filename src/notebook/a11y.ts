@@ -1,5 +1,5 @@
 // What a cell shows, made usable with a screen reader: every form control named, every Plot chart one image.
-import { asImage } from "../charts/a11y.ts";
+import { asImage, hoistPlotStyles } from "../charts/a11y.ts";
 
 const CONTROLS = "input:not([type=hidden]), select, textarea";
 
@@ -30,6 +30,7 @@ export function prepareOutput(node: Node): void {
   if (!(node instanceof Element)) return;
   labelControls(node);
   asImage(node);
+  hoistPlotStyles(node);
 }
 
 /**

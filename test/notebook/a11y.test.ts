@@ -25,4 +25,23 @@ describe("notebook a11y", () => {
     prepareOutput(unlabelled);
     expect(unlabelled.hasAttribute("role")).toBe(false);
   });
+
+  test("prepareOutput(node) moves Plot's stylesheet out of each chart into one shared copy in <head>", () => {
+    const charts = [1, 2, 3].map((n) => Plot.plot({ marks: [Plot.barY([1, n])] }));
+    const rules = charts[0].querySelector("style")!.textContent!;
+    expect(rules).toMatch(/^:where\(\.plot-/);
+    for (const chart of charts) {
+      document.body.append(chart);
+      prepareOutput(chart);
+      expect(chart.querySelector("style")).toBeNull();
+    }
+    const shared = Array.from(document.head.querySelectorAll("style")).filter((s) => s.textContent === rules);
+    expect(shared).toHaveLength(1);
+    // A stylesheet that isn't Plot's stays where it is.
+    const own = Plot.plot({ marks: [Plot.barY([1])] });
+    own.querySelector("style")!.textContent = ".mine { fill: red }";
+    prepareOutput(own);
+    expect(own.querySelector("style")?.textContent).toBe(".mine { fill: red }");
+    charts.forEach((c) => c.remove());
+  });
 });
