@@ -1,7 +1,8 @@
 // Lesson 01 in Chromium: the batch-mask toggle, which the generic input test doesn't cover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson } from "./settle.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,19 +12,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(page: Page): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/01-attention-as-communication`);
-  await page.locator(".cell-output svg").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
-}
-
 /** The paragraph that reports how far B's outputs moved. */
 const report = (page: Page) => page.locator("p", { hasText: "Editing A moved B's outputs by at most" });
 
 describe("lesson 01-attention-as-communication", () => {
   it("B's outputs don't move until the batch mask is dropped; the toggle redraws the batch charts", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, "01-attention-as-communication");
     expect(await report(page).locator(".inline-cell").first().innerText()).toBe("0");
     const heatmap = page.locator("figure", { hasText: "Weights over the packed batch" });
     const before = await heatmap.innerHTML();

@@ -1,7 +1,8 @@
 // Lesson 03 in Chromium: the "Divide by √dₖ" toggle, which the generic input test doesn't cover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson } from "./settle.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,12 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(page: Page): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/03-scaling`);
-  await page.locator(".cell-output svg").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
-}
-
 /** The variance the prose reports under the histogram. */
 async function reportedVariance(page: Page): Promise<number> {
   return Number(await page.locator("p", { hasText: "Their variance is" }).locator(".inline-cell").first().innerText());
@@ -25,7 +20,7 @@ async function reportedVariance(page: Page): Promise<number> {
 describe("lesson 03-scaling", () => {
   it("dividing by √dₖ redraws the histogram and brings its variance from ≈ 16 to ≈ 1", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, "03-scaling");
     const histogram = page.locator("figure", { hasText: "scores at dₖ = 16" });
     await expect(histogram.locator("h2, h3").first().innerText()).resolves.toBe("4096 scores at dₖ = 16");
     const unscaled = await reportedVariance(page);

@@ -1,7 +1,8 @@
 // Lesson 04 in Chromium: the decoder/encoder radio, which the generic input test doesn't cover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson } from "./settle.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,12 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(page: Page): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/04-masking`);
-  await page.locator(".cell-output svg").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
-}
-
 /** How many cells of the figure titled `title` show a masked (−∞) score. */
 const maskedCells = (page: Page, title: string) =>
   page.locator("figure", { hasText: title }).locator("text", { hasText: "−∞" }).count();
@@ -24,7 +19,7 @@ const maskedCells = (page: Page, title: string) =>
 describe("lesson 04-masking", () => {
   it("switching the block to encoder unmasks the scores and the weights, and back again", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, "04-masking");
     // 6 tokens: 15 masked scores above the diagonal in the decoder.
     expect(await maskedCells(page, "Scores, decoder")).toBe(15);
     await page.getByRole("radio", { name: "encoder (no mask)" }).check();
@@ -41,7 +36,7 @@ describe("lesson 04-masking", () => {
 
   it("the leak detector reports exactly 0 for earlier outputs under the causal mask", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, "04-masking");
     const report = page.locator("p", { hasText: "every output before the edited token moved by exactly" });
     const values = report.locator(".inline-cell");
     expect(await values.nth(0).innerText()).toBe("0");

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson } from "./settle.ts";
 
 const SLUG = "05-self-and-cross-attention";
 
@@ -15,12 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(page: Page, section = ""): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/${SLUG}${section}`);
-  await page.locator(".cell-output svg").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
-}
-
 /** The weights heatmap of the switch, whichever mode it is in. */
 const weights = (page: Page): Locator => page.locator('svg[aria-label*="-attention weights, 4 decoder queries"]');
 
@@ -31,7 +26,7 @@ async function tickLabels(chart: Locator, axis: "x" | "y"): Promise<string[]> {
 describe(`lesson ${SLUG}`, () => {
   it("switching to cross-attention makes the weights 4 × 5, English words across, French words down", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, SLUG);
     await expect(weights(page).getAttribute("aria-label")).resolves.toMatch(/^heatmap of self-attention weights, 4 decoder queries by 4 decoder keys/);
     const square = await weights(page).boundingBox();
     await page.getByRole("radio", { name: "the encoder (cross)" }).check();
@@ -55,7 +50,7 @@ describe(`lesson ${SLUG}`, () => {
 
   it("the cross-attention exercise names queries made from the encoder, then passes the solution", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page, "/exercises");
+    await openLesson(page, SLUG, { section: "/exercises" });
     const region = page.getByRole("region", { name: "Cross-attention" });
     await region.scrollIntoViewIfNeeded();
     const box = region.getByRole("textbox");

@@ -2,7 +2,8 @@
 // cover) breaks the pairing of output rows between "dog bites man" and "man bites dog".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson } from "./settle.ts";
 
 const SLUG = "06-position";
 
@@ -14,18 +15,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(page: Page): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/${SLUG}`);
-  await page.locator(".cell-output svg").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
-}
-
 const matched = (page: Page) => page.locator('svg[aria-label^="two tables side by side"]');
 
 describe(`lesson ${SLUG}`, () => {
   it("adding positions unpairs every row: no joining lines, dashed frames, and the prose says so", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, SLUG);
     await expect(matched(page).getAttribute("aria-label")).resolves.toContain("3 of 3 rows on the right match a row on the left");
     expect(await matched(page).locator('g[aria-label="link"] path').count()).toBe(3);
     const answer = page.locator("p", { hasText: "Is the right table just the left one" }).locator(".inline-cell").nth(2);
@@ -43,7 +38,7 @@ describe(`lesson ${SLUG}`, () => {
 
   it("the paired tables fit a 390 px phone", async () => {
     const { page, errors } = await openPage(browser, { width: 390, colorScheme: "dark" });
-    await openLesson(page);
+    await openLesson(page, SLUG);
     const box = await matched(page).boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);

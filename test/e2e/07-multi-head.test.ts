@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson } from "./settle.ts";
 
 const SLUG = "07-multi-head";
 
@@ -14,12 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function openLesson(page: Page, section = ""): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/${SLUG}${section}`);
-  await page.locator(".cell-output svg").first().waitFor();
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0);
-}
 
 /** The top-left corner of each head's weights map, in page order. */
 async function headBoxes(page: Page): Promise<{ x: number; y: number; right: number }[]> {
@@ -32,7 +27,7 @@ async function headBoxes(page: Page): Promise<{ x: number; y: number; right: num
 describe(`lesson ${SLUG}`, () => {
   it("on a wide screen the heads sit side by side; with 6 heads there are 6 maps", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openLesson(page, SLUG);
     const four = await headBoxes(page);
     expect(four).toHaveLength(4);
     expect(four[1].y).toBe(four[0].y); // head 2 beside head 1
@@ -46,7 +41,7 @@ describe(`lesson ${SLUG}`, () => {
 
   it("on a 390 px phone the heads wrap, one under the other, each inside the screen", async () => {
     const { page, errors } = await openPage(browser, { width: 390, colorScheme: "dark" });
-    await openLesson(page);
+    await openLesson(page, SLUG);
     const boxes = await headBoxes(page);
     expect(boxes).toHaveLength(4);
     for (let k = 1; k < boxes.length; k++) expect(boxes[k].y).toBeGreaterThan(boxes[k - 1].y);
@@ -57,7 +52,7 @@ describe(`lesson ${SLUG}`, () => {
 
   it("the multi-head exercise names a missing W_O, then passes the solution", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page, "/exercises");
+    await openLesson(page, SLUG, { section: "/exercises" });
     const region = page.getByRole("region", { name: "Multi-head attention by hand" });
     await region.scrollIntoViewIfNeeded();
     const box = region.getByRole("textbox");

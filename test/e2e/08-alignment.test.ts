@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { baseURL, launch, openPage, screenshot } from "./browser.ts";
-import { settleLesson } from "./settle.ts";
+import { launch, openPage, screenshot } from "./browser.ts";
+import { openLesson, settleLesson } from "./settle.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,18 +15,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openLesson(page: Page): Promise<void> {
-  await page.goto(`${baseURL()}#/lessons/08-alignment`);
-  await page.locator("table.translations").waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0, undefined, { timeout: 30_000 });
-}
+// Ready once the models have loaded and the translations table is shown.
+const openAlignment = (page: Page) => openLesson(page, "08-alignment", { ready: "table.translations", timeout: 30_000 });
 
 const status = (page: Page) => page.locator(".train-view [role=status]");
 
 describe("08-alignment in Chromium", () => {
   it("translates a typed sentence and draws a non-monotonic alignment", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openAlignment(page);
     await page.getByRole("textbox", { name: "Or type one" }).fill("my old white dog never eats the green apple");
     const table = page.locator("table.translations");
     await expect.poll(() => table.innerText(), { timeout: 10_000 }).toContain("mon chien blanc vieux ne mange jamais la pomme vert");
@@ -48,7 +45,7 @@ describe("08-alignment in Chromium", () => {
 
   it("trains in a Worker with a live loss curve and alignment, stays responsive, and stops", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openAlignment(page);
     await page.getByRole("button", { name: "Train it yourself" }).click();
     await expect.poll(() => status(page).innerText(), { timeout: 20_000 }).toMatch(/^Training… step \d+/);
     await page.locator("svg[aria-label*='loss per word']").waitFor({ timeout: 20_000 });
@@ -74,7 +71,7 @@ describe("08-alignment in Chromium", () => {
 
   it("the additive-score exercise names a missing tanh, then passes the solution", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openAlignment(page);
     await settleLesson(page); // mounts the exercises, which wait until they scroll into view
     const region = page.getByRole("region", { name: "The additive score" });
     await region.scrollIntoViewIfNeeded();
@@ -97,7 +94,7 @@ describe("08-alignment in Chromium", () => {
 
   it("reaches a stated BLEU on short sentences after 60 seconds of training", async () => {
     const { page, errors } = await openPage(browser);
-    await openLesson(page);
+    await openAlignment(page);
     await page.getByRole("button", { name: "Train it yourself" }).click();
     await expect.poll(() => status(page).innerText(), { timeout: 90_000, interval: 1000 }).toMatch(/^Done:/);
     const text = await status(page).innerText();

@@ -1,5 +1,19 @@
-// Waiting for a lesson to be complete: charts drawn, no cell computing, every exercise mounted.
+// Waiting for a lesson: ready (a chart drawn, no cell computing) or complete (every exercise mounted too).
 import type { Page } from "playwright-core";
+import { baseURL } from "./browser.ts";
+
+/**
+ * Opens lesson `slug` (at `section`, such as "/exercises", if given) and waits for its first chart
+ * (or the `ready` selector) and until no cell computes. Lighter than settleLesson: exercises may
+ * still be mounting. `timeout` (ms) bounds both waits; Playwright's default when not given.
+ */
+export async function openLesson(page: Page, slug: string, options: { section?: string; ready?: string; timeout?: number } = {}): Promise<void> {
+  const { section = "", ready = ".cell-output svg", timeout } = options;
+  const wait = timeout === undefined ? {} : { timeout };
+  await page.goto(`${baseURL()}#/lessons/${slug}${section}`);
+  await page.locator(ready).first().waitFor(wait);
+  await page.waitForFunction(() => document.querySelectorAll(".cell--pending").length === 0, undefined, wait);
+}
 
 /** Opens `hash` and waits for its h1 (and, on a lesson, for its charts and exercises). */
 export async function openAndSettle(page: Page, url: string): Promise<void> {

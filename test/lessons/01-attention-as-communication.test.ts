@@ -1,40 +1,12 @@
 // @vitest-environment happy-dom
 // Lesson 01 on the real runtime: the four steps agree with each other and with a running mean
 // computed here, editing a token re-weights the graph, and items of a batch never talk.
-import { afterEach, describe, expect, it } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { describe, expect, it } from "vitest";
+import type { MountedLesson } from "../../src/notebook/index.ts";
 import { attention, causalMask, matmul, toArray, type Matrix } from "../../src/kernel/index.ts";
+import { mountLessonForTest, setInput } from "./harness.ts";
 
-const path = "/lessons/01-attention-as-communication/index.md";
-const modules = import.meta.glob<CompiledLesson>("/lessons/01-attention-as-communication/index.md", { import: "default" });
-let mounted: MountedLesson | undefined;
-afterEach(() => mounted?.dispose());
-
-async function mount(): Promise<MountedLesson> {
-  const lesson = await modules[path]();
-  const root = document.createElement("div");
-  document.body.appendChild(root);
-  mounted = mountLesson(root, lesson);
-  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
-  return mounted;
-}
-
-/**
- * Sets a `viewof` input the way a reader does: a new value, then an input event. For a select, the
- * <select> itself is set: Inputs.select assigns a number to select.value, which happy-dom doesn't
- * coerce to the option's string (our selects list indices, so the option's value is the index).
- */
-async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
-  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
-  const select = view.querySelector("select");
-  if (select) select.value = String(value);
-  else view.value = value;
-  (select ?? view).dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 50));
-  expect((await lesson.settled()).map((e) => e.message)).toEqual([]);
-  expect(await lesson.value(name)).toEqual(value);
-}
+const mount = () => mountLessonForTest("01-attention-as-communication");
 
 const get = async <T = Matrix>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
 const largestDifference = (a: number[][], b: number[][]): number =>
@@ -60,10 +32,10 @@ describe("01-attention-as-communication", () => {
 
   it("editing a token's vector re-weights the graph's edges, only from that token on", async () => {
     const lesson = await mount();
-    await set(lesson, "editAt", 2);
-    await set(lesson, "nudge", 0);
+    await setInput(lesson, "editAt", 2);
+    await setInput(lesson, "nudge", 0);
     const original = toArray((await get<Result>(lesson, "resultA")).weights);
-    await set(lesson, "nudge", 2);
+    await setInput(lesson, "nudge", 2);
     const edited = toArray((await get<Result>(lesson, "resultA")).weights);
     expect(largestDifference(edited.slice(0, 2), original.slice(0, 2))).toBe(0);
     expect(largestDifference(edited.slice(2), original.slice(2))).toBeGreaterThan(0.01);
@@ -87,8 +59,8 @@ describe("01-attention-as-communication", () => {
     const XB = embed(tokensB);
     const alone = toArray(attention(matmul(XB, Wq), matmul(XB, Wk), matmul(XB, Wv), { mask: causalMask(XB.rows) }).output);
     for (const [editAt, nudge] of [[2, 1], [0, -2.5], [5, 3]]) {
-      await set(lesson, "editAt", editAt);
-      await set(lesson, "nudge", nudge);
+      await setInput(lesson, "editAt", editAt);
+      await setInput(lesson, "nudge", nudge);
       const check = await get<BatchCheck>(lesson, "batchCheck");
       expect(check.changeB).toBe(0);
       expect(check.changeA).toBeGreaterThan(1e-3);
@@ -101,7 +73,7 @@ describe("01-attention-as-communication", () => {
       }));
     }
     // Drop the batch mask and B reads A.
-    await set(lesson, "dropBatchMask", true);
+    await setInput(lesson, "dropBatchMask", true);
     const leaky = await get<BatchCheck>(lesson, "batchCheck");
     expect(leaky.changeB).toBeGreaterThan(1e-3);
   });

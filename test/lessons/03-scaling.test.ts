@@ -1,33 +1,11 @@
 // @vitest-environment happy-dom
 // Lesson 03 on the real runtime: the numbers its prose claims, read from its own cells and checked
 // against formulas computed here by hand.
-import { afterEach, describe, expect, it } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { describe, expect, it } from "vitest";
 import type { Matrix } from "../../src/kernel/index.ts";
+import { mountLessonForTest, setInput } from "./harness.ts";
 
-const modules = import.meta.glob<CompiledLesson>("/lessons/03-scaling/index.md", { import: "default" });
-let mounted: MountedLesson | undefined;
-afterEach(() => mounted?.dispose());
-
-async function mount(): Promise<MountedLesson> {
-  const lesson = await modules["/lessons/03-scaling/index.md"]();
-  const root = document.createElement("div");
-  document.body.appendChild(root);
-  mounted = mountLesson(root, lesson);
-  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
-  return mounted;
-}
-
-/** Sets a `viewof` input the way a reader does: a new value, then an input event. */
-async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
-  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
-  view.value = value;
-  view.dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 50));
-  expect((await lesson.settled()).map((e) => e.message)).toEqual([]);
-  expect(await lesson.value(name)).toEqual(value);
-}
+const mount = () => mountLessonForTest("03-scaling");
 
 /** Population variance, written out. */
 function variance(xs: ArrayLike<number>): number {
@@ -89,11 +67,11 @@ describe("03-scaling", () => {
     const shownVariance = async (): Promise<number> => variance(((await lesson.value("shown")) as Matrix).data);
     expect(await lesson.value("dk")).toBe(16);
     expect(await shownVariance()).toBeCloseTo(((await lesson.value("headCheck")) as { wei: number }).wei, 9);
-    await set(lesson, "dk", 256);
+    await setInput(lesson, "dk", 256);
     const wide = await shownVariance();
     expect(wide).toBeGreaterThan(256 * 0.85);
     expect(wide).toBeLessThan(256 * 1.15);
-    await set(lesson, "scaled", true);
+    await setInput(lesson, "scaled", true);
     expect(await shownVariance()).toBeCloseTo(wide / 256, 9);
     expect(Math.abs((await shownVariance()) - 1)).toBeLessThan(0.15);
   });

@@ -1,52 +1,11 @@
 // @vitest-environment happy-dom
 // Lesson 04 on the real runtime: decoder vs encoder, the wrong ways to mask, padding, and the leak
 // detector, read from the lesson's own cells and checked against sums computed here.
-import { afterEach, describe, expect, it } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { describe, expect, it } from "vitest";
 import { toArray, type Matrix } from "../../src/kernel/index.ts";
+import { mountLessonForTest, setInput } from "./harness.ts";
 
-const path = "/lessons/04-masking/index.md";
-const modules = import.meta.glob<CompiledLesson>("/lessons/04-masking/index.md", { import: "default" });
-let mounted: MountedLesson | undefined;
-afterEach(() => mounted?.dispose());
-
-async function mount(): Promise<MountedLesson> {
-  const lesson = await modules[path]();
-  const root = document.createElement("div");
-  document.body.appendChild(root);
-  mounted = mountLesson(root, lesson);
-  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
-  return mounted;
-}
-
-/**
- * Sets a `viewof` input the way a reader does: a new value, then an input event. Radios are clicked
- * instead: happy-dom's RadioNodeList has no value setter, which Inputs.radio's setter relies on.
- * (In Chromium the e2e tests drive these inputs for real.)
- */
-async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
-  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
-  const radios = [...view.querySelectorAll<HTMLInputElement>("input[type=radio]")];
-  if (radios.length) {
-    for (const radio of radios) {
-      radio.checked = true;
-      radio.dispatchEvent(new Event("input", { bubbles: true }));
-      if (view.value === value) break;
-    }
-  } else if (view.querySelector("select")) {
-    // Inputs.select assigns a number to select.value, which happy-dom doesn't coerce to the option's
-    // string; our selects list indices 0..n-1, so the option's value is the index itself.
-    view.querySelector("select")!.value = String(value);
-    view.querySelector("select")!.dispatchEvent(new Event("input", { bubbles: true }));
-  } else {
-    view.value = value;
-    view.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-  await new Promise((r) => setTimeout(r, 50));
-  expect((await lesson.settled()).map((e) => e.message)).toEqual([]);
-  expect(await lesson.value(name)).toEqual(value);
-}
+const mount = () => mountLessonForTest("04-masking");
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const dot = (a: Matrix, i: number, b: Matrix, j: number): number => {
@@ -80,7 +39,7 @@ describe("04-masking", () => {
       }
     }
     expect(weights[0][0]).toBe(1);
-    await set(lesson, "block", "encoder");
+    await setInput(lesson, "block", "encoder");
     const encoder = (await lesson.value("blockResult")) as Attn;
     expect(encoder.scores.data.every(Number.isFinite)).toBe(true);
     expect(encoder.weights.data.every((w) => w > 0)).toBe(true);
@@ -126,10 +85,10 @@ describe("04-masking", () => {
       expect(await lesson.value("padWeight")).toBe("0.00");
     };
     await check(3);
-    await set(lesson, "secondLength", 1);
+    await setInput(lesson, "secondLength", 1);
     await check(1);
-    await set(lesson, "block", "encoder");
-    await set(lesson, "secondLength", 5);
+    await setInput(lesson, "block", "encoder");
+    await setInput(lesson, "secondLength", 5);
     await check(5);
   });
 
@@ -144,12 +103,12 @@ describe("04-masking", () => {
       expect(leak.causal[editAt]).toBeGreaterThan(0);
     };
     for (const [editAt, nudge] of [[2, 1], [1, -2], [4, 0.5], [n - 1, 2]]) {
-      await set(lesson, "editAt", editAt);
-      await set(lesson, "nudge", nudge);
+      await setInput(lesson, "editAt", editAt);
+      await setInput(lesson, "nudge", nudge);
       await expectNoLeak(editAt);
     }
     // No edit, no change, with or without the mask.
-    await set(lesson, "nudge", 0);
+    await setInput(lesson, "nudge", 0);
     const still = (await lesson.value("leak")) as Leak;
     expect([...still.causal, ...still.open].every((d) => d === 0)).toBe(true);
   });

@@ -1,38 +1,12 @@
 // @vitest-environment happy-dom
 // Lesson 05 on the real runtime: the self/cross switch changes where K and V come from, the weights
 // become n_q × n_k with the right tokens, and the three encoder-decoder blocks have the right shapes.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { MountedLesson } from "../../src/notebook/index.ts";
 import { attention, matmul, toArray, type AttentionResult, type Matrix } from "../../src/kernel/index.ts";
+import { mountLessonForTest, setInput } from "./harness.ts";
 
-const load = import.meta.glob<CompiledLesson>("/lessons/05-self-and-cross-attention/index.md", { import: "default" });
-let mounted: MountedLesson | undefined;
-
-async function mount(): Promise<MountedLesson> {
-  const lesson = await Object.values(load)[0]();
-  const root = document.createElement("div");
-  document.body.appendChild(root);
-  mounted = mountLesson(root, lesson);
-  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
-  return mounted;
-}
-
-/**
- * Sets a `viewof` input as a reader would and waits for the cells to follow. A select is set by choosing
- * the option that shows `value` (happy-dom can't set a select's value through Inputs' setter).
- */
-async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
-  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
-  const select = view.querySelector("select");
-  if (select) {
-    select.selectedIndex = Array.from(select.options).findIndex((o) => o.textContent === String(value));
-    if (select.selectedIndex < 0) throw new Error(`no option "${String(value)}" in viewof ${name}`);
-  } else view.value = value;
-  view.dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 50));
-  await lesson.settled();
-}
+const mount = () => mountLessonForTest("05-self-and-cross-attention");
 
 /** Picks a radio option of a `viewof` by its visible label (happy-dom can't set a radio group's value). */
 async function choose(lesson: MountedLesson, name: string, label: string): Promise<void> {
@@ -50,11 +24,6 @@ const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(
 
 // Mounting a lesson and following a few inputs takes seconds in happy-dom, more when files run in parallel.
 vi.setConfig({ testTimeout: 30_000 });
-
-afterEach(() => {
-  mounted?.dispose();
-  mounted = undefined;
-});
 
 describe("05-self-and-cross-attention", () => {
   it("self-attention: queries, keys and values all come from the decoder, so the weights are square", async () => {
@@ -117,8 +86,8 @@ describe("05-self-and-cross-attention", () => {
   it("typed sentences flow through: a 3-word decoder against a 6-word encoder gives 3 × 6 weights", async () => {
     const lesson = await mount();
     await choose(lesson, "mode", "the encoder (cross)");
-    await set(lesson, "source", "the dog sees the white mouse");
-    await set(lesson, "target", "le chien voit");
+    await setInput(lesson, "source", "the dog sees the white mouse");
+    await setInput(lesson, "target", "le chien voit");
     const result = await get<AttentionResult>(lesson, "result");
     expect([result.weights.rows, result.weights.cols]).toEqual([3, 6]);
     expect(argmaxRows(result.weights).slice(1)).toEqual([1, 2]); // chien → dog, voit → sees

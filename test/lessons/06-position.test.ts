@@ -2,38 +2,12 @@
 // Lesson 06 on the real runtime: the live equivariance check. Without positions the outputs of
 // "dog bites man" and "man bites dog" are equal up to the permutation; with sinusoidal positions added
 // they are not. And the similarity of two positions depends only on their distance.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { MountedLesson } from "../../src/notebook/index.ts";
 import { add, allClose, attention, matmul, sinusoidalPositions, toArray, type Matrix } from "../../src/kernel/index.ts";
+import { mountLessonForTest, setInput } from "./harness.ts";
 
-const load = import.meta.glob<CompiledLesson>("/lessons/06-position/index.md", { import: "default" });
-let mounted: MountedLesson | undefined;
-
-async function mount(): Promise<MountedLesson> {
-  const lesson = await Object.values(load)[0]();
-  const root = document.createElement("div");
-  document.body.appendChild(root);
-  mounted = mountLesson(root, lesson);
-  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
-  return mounted;
-}
-
-/**
- * Sets a `viewof` input as a reader would and waits for the cells to follow. A select is set by choosing
- * the option that shows `value` (happy-dom can't set a select's value through Inputs' setter).
- */
-async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
-  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
-  const select = view.querySelector("select");
-  if (select) {
-    select.selectedIndex = Array.from(select.options).findIndex((o) => o.textContent === String(value));
-    if (select.selectedIndex < 0) throw new Error(`no option "${String(value)}" in viewof ${name}`);
-  } else view.value = value;
-  view.dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 50));
-  await lesson.settled();
-}
+const mount = () => mountLessonForTest("06-position");
 
 const get = async <T>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
 
@@ -42,11 +16,6 @@ const permuteRows = (m: Matrix, order: number[]): number[][] => order.map((k) =>
 
 // Mounting a lesson and following a few inputs takes seconds in happy-dom, more when files run in parallel.
 vi.setConfig({ testTimeout: 30_000 });
-
-afterEach(() => {
-  mounted?.dispose();
-  mounted = undefined;
-});
 
 describe("06-position", () => {
   it("without positions, 'man bites dog' gets the outputs of 'dog bites man' with the rows swapped", async () => {
@@ -68,7 +37,7 @@ describe("06-position", () => {
 
   it("with sinusoidal positions added, permuting no longer just permutes the outputs", async () => {
     const lesson = await mount();
-    await set(lesson, "withPositions", true);
+    await setInput(lesson, "withPositions", true);
     const [outA, outB, P] = await Promise.all(["outA", "outB", "P"].map((n) => get<Matrix>(lesson, n)));
     expect(await get(lesson, "equivariant")).toBe(false);
     expect(await get<number>(lesson, "gap")).toBeGreaterThan(1e-3);
@@ -80,27 +49,27 @@ describe("06-position", () => {
 
   it("the lesson's outputs are self-attention over embedding + PE, recomputed here", async () => {
     const lesson = await mount();
-    await set(lesson, "withPositions", true);
+    await setInput(lesson, "withPositions", true);
     const W = await get<{ q: Matrix; k: Matrix; v: Matrix }>(lesson, "W");
     const embed = await get<(words: string[]) => Matrix>(lesson, "embed");
     const XA = embed(["dog", "bites", "man"]);
-    await set(lesson, "withPositions", false);
+    await setInput(lesson, "withPositions", false);
     const plain = (await get<(words: string[]) => Matrix>(lesson, "embed"))(["dog", "bites", "man"]);
     expect(allClose(XA, add(plain, sinusoidalPositions(3, 8)), 1e-15)).toBe(true);
-    await set(lesson, "withPositions", true);
+    await setInput(lesson, "withPositions", true);
     const expected = attention(matmul(XA, W.q), matmul(XA, W.k), matmul(XA, W.v)).output;
     expect(allClose(await get<Matrix>(lesson, "outA"), expected, 1e-15)).toBe(true);
   });
 
   it("every reordering keeps equivariance without positions and breaks it with them", async () => {
     const lesson = await mount();
-    await set(lesson, "sentence", "the dog bit the old man");
+    await setInput(lesson, "sentence", "the dog bit the old man");
     for (const reorder of ["reverse the sentence", "move the first word to the end", "shuffle (seeded)"]) {
-      await set(lesson, "reorder", reorder);
-      await set(lesson, "withPositions", false);
+      await setInput(lesson, "reorder", reorder);
+      await setInput(lesson, "withPositions", false);
       expect(await get(lesson, "reorder")).toBe(reorder);
       expect(await get(lesson, "equivariant"), reorder).toBe(true);
-      await set(lesson, "withPositions", true);
+      await setInput(lesson, "withPositions", true);
       expect(await get(lesson, "equivariant"), reorder).toBe(false);
     }
   });

@@ -1,39 +1,12 @@
 // @vitest-environment happy-dom
 // Lesson 07 on the real runtime: the multi-head output is concat(heads)·Wo, the designed heads attend
 // where the lesson says, and the cost counts follow formulas derived here.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { MountedLesson } from "../../src/notebook/index.ts";
 import { allClose, attention, concatCols, matmul, toArray, type Matrix, type MultiHeadParams, type MultiHeadResult } from "../../src/kernel/index.ts";
+import { mountLessonForTest, setInput } from "./harness.ts";
 
-const load = import.meta.glob<CompiledLesson>("/lessons/07-multi-head/index.md", { import: "default" });
-let mounted: MountedLesson | undefined;
-let root: HTMLElement;
-
-async function mount(): Promise<MountedLesson> {
-  const lesson = await Object.values(load)[0]();
-  root = document.createElement("div");
-  document.body.appendChild(root);
-  mounted = mountLesson(root, lesson);
-  expect((await mounted.settled()).map((e) => e.message)).toEqual([]);
-  return mounted;
-}
-
-/**
- * Sets a `viewof` input as a reader would and waits for the cells to follow. A select is set by choosing
- * the option that shows `value` (happy-dom can't set a select's value through Inputs' setter).
- */
-async function set(lesson: MountedLesson, name: string, value: unknown): Promise<void> {
-  const view = (await lesson.value(`viewof ${name}`)) as HTMLElement & { value: unknown };
-  const select = view.querySelector("select");
-  if (select) {
-    select.selectedIndex = Array.from(select.options).findIndex((o) => o.textContent === String(value));
-    if (select.selectedIndex < 0) throw new Error(`no option "${String(value)}" in viewof ${name}`);
-  } else view.value = value;
-  view.dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 50));
-  await lesson.settled();
-}
+const mount = () => mountLessonForTest("07-multi-head");
 
 const get = async <T>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
 const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(Math.max(...row)));
@@ -41,16 +14,11 @@ const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(
 // Mounting a lesson and following a few inputs takes seconds in happy-dom, more when files run in parallel.
 vi.setConfig({ testTimeout: 30_000 });
 
-afterEach(() => {
-  mounted?.dispose();
-  mounted = undefined;
-});
-
 describe("07-multi-head", () => {
   it("the output equals concat(heads)·Wo, with every head recomputed here from its own matrices", async () => {
     const lesson = await mount();
     for (const h of [1, 2, 3, 4, 6]) {
-      await set(lesson, "heads", h);
+      await setInput(lesson, "heads", h);
       const X = await get<Matrix>(lesson, "X");
       const p = await get<MultiHeadParams>(lesson, "params");
       const mha = await get<MultiHeadResult>(lesson, "mha");
@@ -68,7 +36,7 @@ describe("07-multi-head", () => {
 
   it("the designed heads attend to the previous word, the same word and the next word", async () => {
     const lesson = await mount();
-    await set(lesson, "heads", 4); // the default in the browser; happy-dom doesn't honour a select's initial option
+    await setInput(lesson, "heads", 4); // the default in the browser; happy-dom doesn't honour a select's initial option
     expect(await get(lesson, "tokens")).toEqual(["the", "cat", "sat", "on", "the", "mat"]);
     const mha = await get<MultiHeadResult>(lesson, "mha");
     expect(mha.heads).toHaveLength(4);
@@ -85,7 +53,7 @@ describe("07-multi-head", () => {
   it("draws one weights map per head, and the maps wrap in a flex row", async () => {
     const lesson = await mount();
     for (const h of [1, 6, 3]) {
-      await set(lesson, "heads", h);
+      await setInput(lesson, "heads", h);
       const grid = await get<HTMLElement>(lesson, "headGrid");
       expect(grid.style.flexWrap).toBe("wrap");
       expect(grid.querySelectorAll("svg[aria-label^='heatmap of head']")).toHaveLength(h);
@@ -101,7 +69,7 @@ describe("07-multi-head", () => {
     //   matmuls:    3h · 2n·d·(d/h)  +  h · 2n·(d/h)·n  +  h · 2n·n·(d/h)  +  2n·d·d  = 8nd² + 4n²d
     //   softmax:    h maps of n × n, 5 operations per weight                     = 5hn²
     for (const n of [16, 512, 4096]) {
-      await set(lesson, "costLength", n);
+      await setInput(lesson, "costLength", n);
       const table = await get<{ h: number; params: number; matmul: number; softmax: number; weights: number }[]>(lesson, "costTable");
       expect(table.map((c) => c.h)).toEqual([1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64]);
       for (const c of table) {
@@ -119,7 +87,7 @@ describe("07-multi-head", () => {
     const lesson = await mount();
     const costOf = await get<(n: number, d: number, h: number) => { params: number }>(lesson, "costOf");
     for (const h of [1, 2, 3, 4, 6]) {
-      await set(lesson, "heads", h);
+      await setInput(lesson, "heads", h);
       const p = await get<MultiHeadParams>(lesson, "params");
       const counted = [...p.Wq, ...p.Wk, ...p.Wv, p.Wo].reduce((sum, W) => sum + W.data.length, 0);
       expect(counted).toBe(576);

@@ -3,13 +3,10 @@
 // translation, its alignment, unknown and bad sentences, and the messages for a missing or corrupt file.
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { CompiledLesson } from "../../src/lesson/types.ts";
-import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
 import type { Matrix } from "../../src/kernel/index.ts";
+import { mountLessonForTest, type TestLesson } from "./harness.ts";
 
-const path = "/lessons/08-alignment/index.md";
 vi.setConfig({ testTimeout: 60_000 }); // each test mounts the lesson and translates; slow on a busy machine
-const modules = import.meta.glob<CompiledLesson>("/lessons/08-alignment/index.md", { import: "default" });
 
 type Files = Record<string, { status: number; body: string }>;
 
@@ -26,18 +23,11 @@ const shipped = (): Files => ({
   "rnnencdec.json": { status: 200, body: readFileSync("public/models/rnnencdec.json", "utf8") },
 });
 
-async function mount(): Promise<{ root: HTMLElement; mounted: MountedLesson }> {
-  const lesson = await modules[path]();
-  const root = document.createElement("div");
-  document.body.appendChild(root);
-  const mounted = mountLesson(root, lesson);
-  const errors = await mounted.settled(30_000);
-  expect(errors.map((e) => `line ${e.cell.line}: ${e.message}`)).toEqual([]);
-  return { root, mounted };
-}
+// Loading the models and translating may take longer than the runtime's default 10 s.
+const mount = () => mountLessonForTest("08-alignment", { settleTimeoutMs: 30_000 });
 
-async function type(root: HTMLElement, mounted: MountedLesson, text: string): Promise<void> {
-  const input = root.querySelector<HTMLInputElement>("input[type=text]");
+async function type(mounted: TestLesson, text: string): Promise<void> {
+  const input = mounted.root.querySelector<HTMLInputElement>("input[type=text]");
   if (!input) throw new Error("no text input");
   input.value = text;
   input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -61,26 +51,27 @@ afterEach(() => {
 describe("08-alignment without its model files", () => {
   it("says which file is missing and how to make it, in place of the charts", async () => {
     serve({});
-    const { root, mounted } = await mount();
+    const mounted = await mount();
+    const { root } = mounted;
     const alert = root.querySelector(".model-error");
     expect(alert?.textContent).toContain("models/rnnsearch.json is missing (HTTP 404)");
     expect(alert?.textContent).toContain("npm run train -- rnnsearch");
     expect(((await mounted.value("translations")) as Translations).problem).toContain("missing");
-    mounted.dispose();
   });
 
   it("says a corrupt file is not a valid model", async () => {
     serve({ ...shipped(), "rnnencdec.json": { status: 200, body: '{"format": "something else"}' } });
-    const { root, mounted } = await mount();
+    const mounted = await mount();
+    const { root } = mounted;
     expect(root.querySelector(".model-error")?.textContent).toContain("models/rnnencdec.json is not a valid trained model");
-    mounted.dispose();
   });
 });
 
 describe("08-alignment with the shipped models", () => {
   it("translates the first example correctly and reorders the adjectives in its alignment", async () => {
     serve(shipped());
-    const { root, mounted } = await mount();
+    const mounted = await mount();
+    const { root } = mounted;
     const t = (await mounted.value("translations")) as Translations;
     expect(t.problem).toBeNull();
     expect(t.search.output.join(" ")).toBe("la voiture rouge grand voit un chien vieux petit </s>");
@@ -94,37 +85,35 @@ describe("08-alignment with the shipped models", () => {
     expect(t.search.output.slice(1, 4).map((_, k) => argmax(k + 1))).toEqual(["car", "red", "big"]);
     expect(root.querySelector("table.translations")?.textContent).toContain("RNNsearch");
     expect((await mounted.value("alignmentChart")) instanceof Element).toBe(true);
-    mounted.dispose();
   });
 
   it("marks unknown words, reads them as <unk>, and still translates", async () => {
     serve(shipped());
-    const { root, mounted } = await mount();
-    await type(root, mounted, "the zebra sleeps");
+    const mounted = await mount();
+    const { root } = mounted;
+    await type(mounted, "the zebra sleeps");
     const t = (await mounted.value("translations")) as Translations;
     expect(t.search.source).toEqual(["the", "<unk>", "sleeps", "</s>"]);
     expect(root.querySelector(".translations mark")?.textContent).toBe("zebra");
     expect(root.querySelector(".unknown-words")?.textContent).toContain("zebra");
-    mounted.dispose();
   });
 
   it("asks for a sentence when the box is empty, and for a shorter one past 30 words", async () => {
     serve(shipped());
-    const { root, mounted } = await mount();
-    await type(root, mounted, "   ");
+    const mounted = await mount();
+    const { root } = mounted;
+    await type(mounted, "   ");
     expect(root.querySelector(".translation-problem")?.textContent).toContain("empty");
-    await type(root, mounted, Array.from({ length: 33 }, () => "cat").join(" "));
+    await type(mounted, Array.from({ length: 33 }, () => "cat").join(" "));
     expect(root.querySelector(".translation-problem")?.textContent).toContain("33 words");
-    mounted.dispose();
   });
 
   it("computes BLEU by length for both models: RNNsearch stays high, RNNencdec falls", async () => {
     serve(shipped());
-    const { mounted } = await mount();
+    const mounted = await mount();
     const rows = (await mounted.value("bleuRows")) as { encdec: { bleu: number }; search: { bleu: number } }[];
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r.search.bleu).toBeGreaterThan(85);
     expect(rows[0].encdec.bleu - rows[3].encdec.bleu).toBeGreaterThan(15);
-    mounted.dispose();
   });
 });
