@@ -1,12 +1,21 @@
 // @vitest-environment happy-dom
 // Every lesson compiles through the real Vite plugin, mounts on the real runtime, and every cell
 // fulfils: no cell in error. Then a few of each lesson's claims are checked against the kernel.
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CompiledLesson } from "../../src/lesson/types.ts";
 import { mountLesson, type MountedLesson } from "../../src/notebook/index.ts";
 import { matmul, toArray, type Matrix } from "../../src/kernel/index.ts";
 
 const modules = import.meta.glob<CompiledLesson>("/lessons/*/index.md", { import: "default" });
+
+// Nothing here reaches the network: a lesson that fetches (08 asks for its trained models) gets a 404,
+// whatever happens to listen on the machine, and must say so in place. 08's own test serves the models.
+beforeEach(() => {
+  vi.stubGlobal("fetch", async () => new Response("not found", { status: 404 }));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 async function mount(path: string): Promise<{ lesson: CompiledLesson; root: HTMLElement; mounted: MountedLesson }> {
   const lesson = await modules[path]();
