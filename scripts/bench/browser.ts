@@ -31,6 +31,8 @@ const NAME_SHIM = "globalThis.__name = (f) => f;";
 interface LessonResult {
   slug: string;
   firstChart: number[];
+  /** Navigation → the lesson's title and prose painted. */
+  firstText: number[];
   /** The same page, finished and saved as plain HTML (no script): when its first chart is painted. */
   staticCopy: number[];
   /** Per range input: its label, how many charts depend on it, and the timings of the changes. */
@@ -78,6 +80,7 @@ export async function benchBrowser(options: { quick?: boolean } = {}): Promise<v
       const inputs = r.ranges.filter((x) => x.charts > 0).length;
       return [
         r.slug,
+        ms(median(r.firstText)),
         ms(median(r.firstChart)),
         ms(median(r.staticCopy)),
         painted.length ? ms(median(painted)) : "—",
@@ -88,8 +91,8 @@ export async function benchBrowser(options: { quick?: boolean } = {}): Promise<v
         kb(scrolled),
       ];
     });
-    console.log(table(["lesson", "first chart", "static copy", "redraw p50", "redraw p95", "in DOM p50 / p95", "ranges, changes", "JS gzip", "+ on scroll"], rows, [1, 2, 3, 4, 5, 7, 8]));
-    console.log("first chart: navigation start → first .cell-output svg painted. static copy: the same, for the finished page saved");
+    console.log(table(["lesson", "text", "first chart", "static copy", "redraw p50", "redraw p95", "in DOM p50 / p95", "ranges, changes", "JS gzip", "+ on scroll"], rows, [1, 2, 3, 4, 5, 6, 8, 9]));
+    console.log("text: navigation start → the lesson's title and prose painted. first chart: → first .cell-output svg painted. static copy: the same, for the finished page saved");
     console.log("as HTML without scripts (what no JavaScript at all would take: the machine's floor). redraw: range input event → every chart that");
     console.log("depends on it replaced and that frame painted (inputs dragged with the mouse, as a reader would); in DOM:");
     console.log("→ the last of those charts replaced, before style, layout and paint.");
@@ -131,7 +134,7 @@ export async function benchBrowser(options: { quick?: boolean } = {}): Promise<v
 
 async function benchLesson(browser: Browser, base: string, outDir: string, slug: string, runs: number, changes: number): Promise<LessonResult> {
   const url = `${base}#/lessons/${slug}`;
-  const result: LessonResult = { slug, firstChart: [], staticCopy: [], ranges: [], js: new Set(), jsAfterScroll: new Set() };
+  const result: LessonResult = { slug, firstChart: [], firstText: [], staticCopy: [], ranges: [], js: new Set(), jsAfterScroll: new Set() };
   for (let run = 0; run < runs; run++) {
     const context = await newContext(browser);
     const scripts = collectScripts(context, base);
@@ -142,7 +145,12 @@ async function benchLesson(browser: Browser, base: string, outDir: string, slug:
       const errors = await page.locator(".cell-error").allInnerTexts();
       throw new Error(`no chart 30 s after navigation${errors.length ? `; ${errors.length} cell error(s), first: ${errors[0]}` : ""}`);
     });
-    result.firstChart.push(await page.evaluate(() => (window as unknown as BenchWindow).__firstChart!.painted!));
+    const marks = await page.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      return { chart: w.__firstChart!.painted!, text: w.__firstText?.painted ?? NaN };
+    });
+    result.firstChart.push(marks.chart);
+    result.firstText.push(marks.text);
     if (run === 0) {
       await settle(page);
       scripts.forEach((f) => result.js.add(f));

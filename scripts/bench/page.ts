@@ -8,6 +8,9 @@
 /** State kept on `window` by the scripts below. */
 export interface BenchWindow {
   __firstChart?: { dom: number; painted?: number };
+  __firstText?: { dom: number; painted?: number };
+  /** Message channels in flight, kept reachable (see __channel). */
+  __channels?: MessageChannel[];
   __redraw?: RedrawState;
   /** The message channel in flight, kept reachable: an unreferenced port may be collected before it fires. */
   __channel?: MessageChannel;
@@ -25,17 +28,22 @@ interface RedrawState {
   timeouts: number;
 }
 
-/** Init script: notes when the first chart (an svg inside a .cell-output) appears, and when it is painted. */
+/**
+ * Init script: notes when the lesson's text (its h1) and its first chart (an svg inside a .cell-output)
+ * appear, and when each is painted.
+ */
 export function watchFirstChart(): void {
   const w = window as unknown as BenchWindow;
-  const observer = new MutationObserver(() => {
-    if (w.__firstChart || !document.querySelector(".cell-output svg")) return;
-    const mark = { dom: performance.now() } as { dom: number; painted?: number };
-    w.__firstChart = mark;
-    observer.disconnect();
-    const channel = (w.__channel = new MessageChannel());
+  const painted = (mark: { dom: number; painted?: number }): void => {
+    const channel = new MessageChannel();
+    (w.__channels ??= []).push(channel);
     channel.port1.onmessage = () => (mark.painted = performance.now());
     channel.port2.postMessage(null);
+  };
+  const observer = new MutationObserver(() => {
+    if (!w.__firstText && document.querySelector("article.lesson h1")) painted((w.__firstText = { dom: performance.now() }));
+    if (!w.__firstChart && document.querySelector(".cell-output svg")) painted((w.__firstChart = { dom: performance.now() }));
+    if (w.__firstChart) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
 }

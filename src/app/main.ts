@@ -7,12 +7,21 @@ import { setupTheme } from "./theme.ts";
 import { setupSkipLink } from "./skip-link.ts";
 import { renderHome } from "./home.ts";
 import type { LessonPage } from "./lesson-page.ts";
+import { renderLessonShell } from "./lesson-shell.ts";
+import type { CompiledLesson } from "../lesson/types.ts";
 import { renderNotFound } from "./not-found.ts";
 
 const main = document.getElementById("main") as HTMLElement;
 let current: { slug: string; page: LessonPage } | null = null;
 let lastLesson: string | null = null;
 let navigation = 0;
+
+/** What a reader sees when the course's code could not be downloaded (a lost connection, most likely). */
+function loadError(error: unknown): HTMLElement {
+  const reason = error instanceof Error ? error.message : String(error);
+  const text = `Part of this lesson could not be loaded (${reason}). Check your connection and reload the page.`;
+  return Object.assign(document.createElement("p"), { className: "load-error", role: "alert", textContent: text });
+}
 
 function leaveLesson(): void {
   current?.page.dispose();
@@ -30,20 +39,33 @@ async function show(route: Route): Promise<void> {
     main.replaceChildren(Object.assign(document.createElement("p"), { className: "loading", role: "status", textContent: "Loading the lesson…" }));
     const meta = lessons.find((l) => l.slug === route.slug);
     if (!meta) return renderNotFound(main, `lessons/${route.slug}`);
-    // The notebook (Plot, Inputs, the runtime) loads with the first lesson, not with the home page;
-    // the lesson's own module is requested at the same time, not after the notebook has loaded.
+    // The notebook (Plot, Inputs, the runtime) loads with the first lesson, not with the home page. The
+    // lesson's own module is small: its prose goes on screen as soon as it arrives, while the notebook
+    // is still loading (and compiling, on another core), so the page's first layout is out of the way.
     const pending = loadLesson(route.slug);
-    pending.catch(() => {}); // handled below, once the page code is here to show it
-    const { renderLesson, renderLessonError } = await import("./lesson-page.ts");
+    const live = import("./lesson-page.ts");
+    live.catch(() => {}); // a failed import is reported below, where it is awaited
+    let lesson: CompiledLesson;
     try {
-      const lesson = await pending;
-      if (id !== navigation) return;
-      current = { slug: route.slug, page: renderLesson(main, lesson, lessons) };
-      lastLesson = href.lesson(route.slug);
-      current.page.scrollTo(route.section);
+      lesson = await pending;
     } catch (error) {
-      if (id === navigation) renderLessonError(main, route.slug, error);
+      if (id === navigation) await live.then(({ renderLessonError }) => renderLessonError(main, route.slug, error), () => main.replaceChildren(loadError(error)));
+      return;
     }
+    if (id !== navigation) return;
+    const shell = renderLessonShell(main, lesson, lessons);
+    let mountLessonPage: typeof import("./lesson-page.ts").mountLessonPage;
+    try {
+      ({ mountLessonPage } = await live);
+    } catch (error) {
+      // The prose is there: say plainly why nothing in it will run.
+      shell.body.prepend(loadError(error));
+      return;
+    }
+    if (id !== navigation) return;
+    current = { slug: route.slug, page: mountLessonPage(shell, lesson) };
+    lastLesson = href.lesson(route.slug);
+    current.page.scrollTo(route.section);
     return;
   }
   leaveLesson();

@@ -28,6 +28,8 @@ export interface MountedLesson {
 export interface MountOptions {
   /** Builtins to use instead of the course's (tests pass their own). */
   builtins?: Record<string, () => unknown>;
+  /** `root` already holds `lesson.html` (the page drew the prose before the notebook loaded). */
+  rendered?: boolean;
 }
 
 /** Finds the cell whose failure an error reports: the runtime names the failed input in `error.input`. */
@@ -124,7 +126,7 @@ function observer(output: HTMLElement, cell: CompiledCell, findOrigin: FindOrigi
 
 /** Renders `lesson` into `root` and starts its cells. */
 export function mountLesson(root: HTMLElement, lesson: CompiledLesson, options: MountOptions = {}): MountedLesson {
-  root.innerHTML = lesson.html;
+  if (!options.rendered) root.innerHTML = lesson.html;
   const measure = () => Math.max(280, Math.min(root.clientWidth || 640, 720));
   const runtime = new Runtime(options.builtins ?? runtimeBuiltins(measure));
   const module: Module = runtime.module();
