@@ -4,7 +4,6 @@
 //   - dragging each range input → every chart that depends on it redrawn and painted, median and p95;
 //   - the gzip size of the JavaScript the page loads: the entry, and each lesson page with its chunks.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -14,6 +13,7 @@ import { findChromium } from "../../test/e2e/chromium.ts";
 import { median, quantile } from "./measure.ts";
 import { describeRange, watchFirstChart, watchRedraws, type BenchWindow } from "./page.ts";
 import { kb, ms, table, verdict } from "./table.ts";
+import { freePort } from "../../test/e2e/ports.ts";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -345,15 +345,3 @@ function groupOf(id: string): string {
   return own ? own[1] : id.replace(/^\0/, "");
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

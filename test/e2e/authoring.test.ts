@@ -4,7 +4,6 @@
 // and the overlay say why, the other lesson still loads) and fixed again (the page recovers by itself).
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer as createNetServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -12,6 +11,7 @@ import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempProject, type TempProject } from "../scripts/temp-project.ts";
 import { baseURL, launch, openPage, type WatchedPage } from "./browser.ts";
+import { freePort } from "./ports.ts";
 
 const SLUG = "dev-check";
 const TITLE = "Checked in dev";
@@ -22,17 +22,6 @@ let server: ViteDevServer;
 let browser: Browser;
 let url: string;
 let watched: WatchedPage;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
   project = tempProject();

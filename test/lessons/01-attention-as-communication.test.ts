@@ -2,13 +2,11 @@
 // Lesson 01 on the real runtime: the four steps agree with each other and with a running mean
 // computed here, editing a token re-weights the graph, and items of a batch never talk.
 import { describe, expect, it } from "vitest";
-import type { MountedLesson } from "../../src/notebook/index.ts";
 import { attention, causalMask, matmul, toArray, type Matrix } from "../../src/kernel/index.ts";
-import { mountLessonForTest, setInput } from "./harness.ts";
+import { get, mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("01-attention-as-communication");
 
-const get = async <T = Matrix>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
 const largestDifference = (a: number[][], b: number[][]): number =>
   Math.max(...a.flatMap((row, i) => row.map((x, j) => Math.abs(x - b[i][j]))));
 

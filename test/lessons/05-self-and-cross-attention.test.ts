@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { MountedLesson } from "../../src/notebook/index.ts";
 import { attention, matmul, toArray, type AttentionResult, type Matrix } from "../../src/kernel/index.ts";
-import { mountLessonForTest, setInput } from "./harness.ts";
+import { argmaxRows, get, mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("05-self-and-cross-attention");
 
@@ -19,8 +19,6 @@ async function choose(lesson: MountedLesson, name: string, label: string): Promi
   await lesson.settled();
 }
 
-const get = async <T>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
-const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(Math.max(...row)));
 
 // Mounting a lesson and following a few inputs takes seconds in happy-dom, more when files run in parallel.
 vi.setConfig({ testTimeout: 30_000 });

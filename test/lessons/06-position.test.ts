@@ -3,13 +3,11 @@
 // "dog bites man" and "man bites dog" are equal up to the permutation; with sinusoidal positions added
 // they are not. And the similarity of two positions depends only on their distance.
 import { describe, expect, it, vi } from "vitest";
-import type { MountedLesson } from "../../src/notebook/index.ts";
 import { add, allClose, attention, matmul, sinusoidalPositions, toArray, type Matrix } from "../../src/kernel/index.ts";
-import { mountLessonForTest, setInput } from "./harness.ts";
+import { get, mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("06-position");
 
-const get = async <T>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
 
 /** Row i of the result is row order[i] of m. */
 const permuteRows = (m: Matrix, order: number[]): number[][] => order.map((k) => toArray(m)[k]);

@@ -2,14 +2,11 @@
 // Lesson 07 on the real runtime: the multi-head output is concat(heads)·Wo, the designed heads attend
 // where the lesson says, and the cost counts follow formulas derived here.
 import { describe, expect, it, vi } from "vitest";
-import type { MountedLesson } from "../../src/notebook/index.ts";
 import { allClose, attention, concatCols, matmul, toArray, type Matrix, type MultiHeadParams, type MultiHeadResult } from "../../src/kernel/index.ts";
-import { mountLessonForTest, setInput } from "./harness.ts";
+import { argmaxRows, get, mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("07-multi-head");
 
-const get = async <T>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
-const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(Math.max(...row)));
 
 // Mounting a lesson and following a few inputs takes seconds in happy-dom, more when files run in parallel.
 vi.setConfig({ testTimeout: 30_000 });

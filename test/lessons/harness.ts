@@ -3,6 +3,7 @@
 import { expect, onTestFinished } from "vitest";
 import type { CompiledLesson } from "../../src/lesson/types.ts";
 import { mountLesson, type CellError, type MountedLesson } from "../../src/notebook/index.ts";
+import { toArray, type Matrix } from "../../src/kernel/index.ts";
 
 // Lazy: a lesson is compiled (by the real Vite plugin) only when a test mounts it.
 const lessons = import.meta.glob<CompiledLesson>("/lessons/*/index.md", { import: "default" });
@@ -79,3 +80,9 @@ export async function setInput(lesson: MountedLesson, name: string, value: unkno
   expect(describeErrors(await lesson.settled())).toEqual([]);
   expect(await lesson.value(name)).toEqual(value);
 }
+
+/** The value of cell `name` (a matrix unless said otherwise). */
+export const get = async <T = Matrix>(lesson: MountedLesson, name: string): Promise<T> => (await lesson.value(name)) as T;
+
+/** For each row of m, the column of its largest entry. */
+export const argmaxRows = (m: Matrix): number[] => toArray(m).map((row) => row.indexOf(Math.max(...row)));
