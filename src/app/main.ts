@@ -54,16 +54,10 @@ async function show(route: Route): Promise<void> {
     }
     if (id !== navigation) return;
     const shell = renderLessonShell(main, lesson, lessons);
-    let mountLessonPage: typeof import("./lesson-page.ts").mountLessonPage;
-    try {
-      ({ mountLessonPage } = await live);
-    } catch (error) {
-      // The prose is there: say plainly why nothing in it will run.
-      shell.body.prepend(loadError(error));
-      return;
-    }
-    if (id !== navigation) return;
-    current = { slug: route.slug, page: mountLessonPage(shell, lesson) };
+    // If the notebook can't be downloaded, the prose stays and says plainly why nothing in it runs.
+    const page = await live.catch((error: unknown) => void shell.body.prepend(loadError(error)));
+    if (!page || id !== navigation) return;
+    current = { slug: route.slug, page: page.mountLessonPage(shell, lesson) };
     lastLesson = href.lesson(route.slug);
     current.page.scrollTo(route.section);
     return;
