@@ -4,8 +4,8 @@
 // table, and as its last line one JSON object:
 //   {"buckets":[{"minLen":3,"maxLen":9,"n":250,"encdec":{"bleu":…,"exact":…},"search":{"bleu":…,"exact":…}}, …]}
 import { readFileSync } from "node:fs";
-import { BUCKETS, score, testSet } from "../src/models/evaluate.ts";
-import { type ModelFileError, deserializeModel } from "../src/models/serialize.ts";
+import { BUCKETS, score, testSet } from "../src/models/alignment/evaluate.ts";
+import { type ModelFileError, deserializeModel } from "../src/models/alignment/serialize.ts";
 
 function option(name: string, fallback: number | null): number {
   const args = process.argv.slice(2);

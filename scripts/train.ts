@@ -1,14 +1,14 @@
 // npm run train -- <rnnsearch|rnnencdec> [--steps N] [--seed S] [--out path]
-// Trains a model of src/models in Node from a seed and writes public/models/<model>.json: the config,
+// Trains a model of src/models/alignment in Node from a seed and writes public/models/<model>.json: the config,
 // the vocabularies, the weights (base64 float32), the training curve and the seed. The run is
 // deterministic: the same command writes the same file (the wall time is printed, not stored).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { makeCorpus } from "../src/models/grammar.ts";
-import { score } from "../src/models/evaluate.ts";
-import { SHIPPED, seedsUsedInTraining } from "../src/models/presets.ts";
-import { type CurvePoint, serializeModel } from "../src/models/serialize.ts";
-import { Trainer, type TrainConfig } from "../src/models/train.ts";
+import { makeCorpus } from "../src/models/alignment/grammar.ts";
+import { score } from "../src/models/alignment/evaluate.ts";
+import { SHIPPED, seedsUsedInTraining } from "../src/models/alignment/presets.ts";
+import { type CurvePoint, serializeModel } from "../src/models/alignment/serialize.ts";
+import { Trainer, type TrainConfig } from "../src/models/alignment/train.ts";
 
 const CURVE_EVERY = 50; // steps per point of the loss curve
 const BLEU_EVERY = 250; // steps per held-out BLEU measurement

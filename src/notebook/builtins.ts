@@ -31,7 +31,7 @@ export function builtinValues(measureWidth: () => number = () => 640): Record<st
     ...kernel,
     ...charts,
     // The translation models (and their autograd) load only in the lesson that names `models`.
-    models: () => import("../models/lesson.ts"),
+    models: () => import("../models/alignment/lesson.ts"),
     Plot,
     Inputs,
     d3,

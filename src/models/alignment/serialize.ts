@@ -1,7 +1,7 @@
 // A trained model as JSON: config, vocabularies, training record and the weights as base64 float32
 // (4 bytes a number instead of ~20 as decimal text, so a file stays well under 2 MB).
 
-import { param } from "../autograd/index.ts";
+import { param } from "../../autograd/index.ts";
 import { type ModelConfig, type Params, paramShapes } from "./config.ts";
 import type { Model } from "./model.ts";
 import { Vocabulary } from "./vocab.ts";

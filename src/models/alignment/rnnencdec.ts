@@ -7,7 +7,7 @@
 
 import {
   type Tensor, add, concatCols, crossEntropy, gatherRows, gruCell, matmul, sliceRows, stackSteps, tanh,
-} from "../autograd/index.ts";
+} from "../../autograd/index.ts";
 import type { Batch } from "./batch.ts";
 import type { Params } from "./config.ts";
 import { embed, runGru } from "./recurrent.ts";

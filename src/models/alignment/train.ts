@@ -1,8 +1,8 @@
 // The training loop, shared by `npm run train` (Node) and the lesson's "Train it yourself" (a Worker):
 // seeded batches drawn fresh from the grammar, teacher forcing, Adam with gradient clipping.
 
-import { rng } from "../kernel/index.ts";
-import { Adam, backward, clipGradNorm } from "../autograd/index.ts";
+import { rng } from "../../kernel/index.ts";
+import { Adam, backward, clipGradNorm } from "../../autograd/index.ts";
 import { makeBatch } from "./batch.ts";
 import type { ModelKind } from "./config.ts";
 import { type Pair, samplePair } from "./grammar.ts";

@@ -5,7 +5,7 @@
 //   clause   = noun-phrase [adverb] verb [noun-phrase] [preposition noun-phrase]
 //   noun-phrase = determiner adjective{0..3} noun
 
-import { rng } from "../kernel/index.ts";
+import { rng } from "../../kernel/index.ts";
 import { ADJECTIVES, ADVERBS, CONJUNCTIONS, DETERMINERS, INTRANSITIVE, NOUNS, PREPOSITIONS, TRANSITIVE } from "./lexicon.ts";
 
 /** A source sentence and its reference translation, as words. */

@@ -1,6 +1,6 @@
 // A model ready to use: its config, weights and the two vocabularies.
 
-import { type Tensor, constant } from "../autograd/index.ts";
+import { type Tensor, constant } from "../../autograd/index.ts";
 import type { Batch } from "./batch.ts";
 import { type ModelConfig, type ModelKind, type Params, initParams } from "./config.ts";
 import { SOURCE_WORDS, TARGET_WORDS } from "./lexicon.ts";

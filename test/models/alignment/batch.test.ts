@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { toArray } from "../../src/kernel/index.ts";
-import { makeBatch } from "../../src/models/batch.ts";
-import { SOURCE_WORDS, TARGET_WORDS } from "../../src/models/lexicon.ts";
-import { BOS, EOS, PAD, Vocabulary } from "../../src/models/vocab.ts";
+import { toArray } from "../../../src/kernel/index.ts";
+import { makeBatch } from "../../../src/models/alignment/batch.ts";
+import { SOURCE_WORDS, TARGET_WORDS } from "../../../src/models/alignment/lexicon.ts";
+import { BOS, EOS, PAD, Vocabulary } from "../../../src/models/alignment/vocab.ts";
 
 const src = new Vocabulary(SOURCE_WORDS), tgt = new Vocabulary(TARGET_WORDS);
 const w = (s: string): string[] => s.split(" ");

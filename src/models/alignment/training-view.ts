@@ -2,7 +2,7 @@
 // status line. It is an Observable view: `viewof training = models.trainingView()` gives cells its state,
 // which changes (an "input" event) as training goes, so the loss curve and the alignment redraw live.
 
-import { type Matrix, fromFlat } from "../kernel/index.ts";
+import { type Matrix, fromFlat } from "../../kernel/index.ts";
 import { IN_BROWSER } from "./presets.ts";
 import type { TrainProgress, TrainReply, TrainRequest } from "./protocol.ts";
 

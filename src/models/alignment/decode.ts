@@ -1,8 +1,8 @@
 // Greedy decoding: at each step, feed back the most likely word, until `</s>`. RNNsearch's attention
 // at inference is the kernel's additiveAttention, one sentence at a time; its rows are the alignment.
 
-import { type Matrix, additiveAttention, fromFlat } from "../kernel/index.ts";
-import { type Tensor, add, concatCols, constant, gatherRows, gruCell, matmul, tanh } from "../autograd/index.ts";
+import { type Matrix, additiveAttention, fromFlat } from "../../kernel/index.ts";
+import { type Tensor, add, concatCols, constant, gatherRows, gruCell, matmul, tanh } from "../../autograd/index.ts";
 import type { Params } from "./config.ts";
 import { type Model, frozen } from "./model.ts";
 import { encodeEncdec } from "./rnnencdec.ts";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { backward } from "../../src/autograd/index.ts";
-import { makeBatch } from "../../src/models/batch.ts";
-import { greedyDecode } from "../../src/models/decode.ts";
-import { makeCorpus } from "../../src/models/grammar.ts";
-import { type Sizes, batchLoss, createModel } from "../../src/models/model.ts";
-import { searchForward } from "../../src/models/rnnsearch.ts";
-import { Trainer } from "../../src/models/train.ts";
+import { backward } from "../../../src/autograd/index.ts";
+import { makeBatch } from "../../../src/models/alignment/batch.ts";
+import { greedyDecode } from "../../../src/models/alignment/decode.ts";
+import { makeCorpus } from "../../../src/models/alignment/grammar.ts";
+import { type Sizes, batchLoss, createModel } from "../../../src/models/alignment/model.ts";
+import { searchForward } from "../../../src/models/alignment/rnnsearch.ts";
+import { Trainer } from "../../../src/models/alignment/train.ts";
 
 const tiny: Sizes = { embedding: 3, hidden: 3, decoder: 4, attention: 3, output: 4 };
 const w = (s: string): string[] => s.split(" ");

@@ -1,10 +1,10 @@
 // The models in public/models, as `npm run train` wrote them: small enough, and they translate.
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { translateWords } from "../../src/models/decode.ts";
-import { translateByRule } from "../../src/models/grammar.ts";
-import { SHIPPED } from "../../src/models/presets.ts";
-import { deserializeModel } from "../../src/models/serialize.ts";
+import { translateWords } from "../../../src/models/alignment/decode.ts";
+import { translateByRule } from "../../../src/models/alignment/grammar.ts";
+import { SHIPPED } from "../../../src/models/alignment/presets.ts";
+import { deserializeModel } from "../../../src/models/alignment/serialize.ts";
 
 const w = (s: string): string[] => s.split(" ");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createModel } from "../../src/models/model.ts";
-import { greedyDecode } from "../../src/models/decode.ts";
-import { ModelFileError, deserializeModel, serializeModel } from "../../src/models/serialize.ts";
+import { createModel } from "../../../src/models/alignment/model.ts";
+import { greedyDecode } from "../../../src/models/alignment/decode.ts";
+import { ModelFileError, deserializeModel, serializeModel } from "../../../src/models/alignment/serialize.ts";
 
 const sizes = { embedding: 4, hidden: 5, decoder: 6, attention: 3, output: 4 };
 

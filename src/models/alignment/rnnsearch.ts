@@ -10,7 +10,7 @@
 import {
   type Tensor, add, additiveScores, attendRows, concatCols, crossEntropy, gatherRows, gruCell, maskFill, matmul,
   sliceRows, softmaxRows, stackSteps, tanh,
-} from "../autograd/index.ts";
+} from "../../autograd/index.ts";
 import type { Batch } from "./batch.ts";
 import type { Params } from "./config.ts";
 import { embed, runGru } from "./recurrent.ts";

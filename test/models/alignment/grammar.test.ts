@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { rng } from "../../src/kernel/index.ts";
-import { makeCorpus, sampleSentence, translateByRule } from "../../src/models/grammar.ts";
-import { SOURCE_WORDS, TARGET_WORDS } from "../../src/models/lexicon.ts";
+import { rng } from "../../../src/kernel/index.ts";
+import { makeCorpus, sampleSentence, translateByRule } from "../../../src/models/alignment/grammar.ts";
+import { SOURCE_WORDS, TARGET_WORDS } from "../../../src/models/alignment/lexicon.ts";
 
 const words = (s: string): string[] => s.split(" ");
 

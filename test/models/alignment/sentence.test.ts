@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLES, readSentence } from "../../src/models/sentence.ts";
-import { SOURCE_WORDS } from "../../src/models/lexicon.ts";
+import { EXAMPLES, readSentence } from "../../../src/models/alignment/sentence.ts";
+import { SOURCE_WORDS } from "../../../src/models/alignment/lexicon.ts";
 
 describe("readSentence(text)", () => {
   it("readSentence lower-cases, drops punctuation and flags unknown words", () => {

@@ -1,7 +1,7 @@
 // The two models' sizes and the shapes of their weights, from which weights are created and checked.
 
-import { randn, rng } from "../kernel/index.ts";
-import { type Tensor, param } from "../autograd/index.ts";
+import { randn, rng } from "../../kernel/index.ts";
+import { type Tensor, param } from "../../autograd/index.ts";
 
 export type ModelKind = "rnnsearch" | "rnnencdec";
 

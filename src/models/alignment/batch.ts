@@ -2,7 +2,7 @@
 // positions are real. The encoder reads the source time step by time step, so its ids are time-major
 // (row t·B + b); attention and the loss read whole sentences, so their rows are batch-major (b·T + t).
 
-import { type Matrix, zeros } from "../kernel/index.ts";
+import { type Matrix, zeros } from "../../kernel/index.ts";
 import { BOS, EOS, PAD, type Vocabulary } from "./vocab.ts";
 import type { Pair } from "./grammar.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusBleu, exactMatch } from "../../src/models/bleu.ts";
+import { corpusBleu, exactMatch } from "../../../src/models/alignment/bleu.ts";
 
 const w = (s: string): string[] => s.split(" ");
 

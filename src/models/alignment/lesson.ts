@@ -2,7 +2,7 @@
 // loading the shipped weights, translating a typed sentence, BLEU by length in a Worker, and the
 // "Train it yourself" view that trains a small RNNsearch in another Worker.
 
-import { type Matrix, fromFlat } from "../kernel/index.ts";
+import { type Matrix, fromFlat } from "../../kernel/index.ts";
 import { greedyDecode } from "./decode.ts";
 import { BUCKETS, type Bucket, score, testSet } from "./evaluate.ts";
 import { translateByRule } from "./grammar.ts";

@@ -1,7 +1,7 @@
 // Running a GRU over a whole (padded) batch of sequences, shared by both models' encoders.
 
-import { zeros } from "../kernel/index.ts";
-import { type Tensor, add, constant, gatherRows, gruCell, matmul, sliceRows } from "../autograd/index.ts";
+import { zeros } from "../../kernel/index.ts";
+import { type Tensor, add, constant, gatherRows, gruCell, matmul, sliceRows } from "../../autograd/index.ts";
 import type { Params } from "./config.ts";
 
 /**

@@ -1,7 +1,7 @@
 // BLEU by sentence length, as in Bahdanau et al.'s Figure 2: a fresh test set from the grammar, split
 // into length buckets, translated greedily by each model.
 
-import { rng } from "../kernel/index.ts";
+import { rng } from "../../kernel/index.ts";
 import { corpusBleu, exactMatch } from "./bleu.ts";
 import { greedyDecode } from "./decode.ts";
 import { type Pair, samplePair } from "./grammar.ts";
