@@ -172,7 +172,7 @@ describe("08-alignment: the prose's claims about the shipped models", () => {
     expect(s - e).toBeGreaterThan(26.75 - 17.82);
     serve(shipped());
     const lesson = await mount();
-    expect(await lesson.value("toyGap")).toBe(`At 24–30 words our RNNencdec scores ${e.toFixed(1)} and our RNNsearch ${s.toFixed(1)}, a far larger gap than the paper's.`);
+    expect(await lesson.value("toyGap")).toEqual({ bucket: "24–30", encdec: e.toFixed(1), search: s.toFixed(1) });
   });
 });
 
