@@ -34,4 +34,22 @@ describe("lesson 03-scaling", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("the softmax bars' tooltip names the score and the weight, not the bar's index or a facet", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page, "03-scaling");
+    const bars = page.locator('svg[aria-label^="softmax of the scores times 1 and times 8"]');
+    await bars.scrollIntoViewIfNeeded();
+    const last = bars.locator('g[aria-label="bar"] rect').last(); // × 8, the score 0.5
+    await last.hover();
+    const tip = bars.locator('g[aria-label="tip"]');
+    await expect.poll(() => tip.textContent()).toContain("score 0.5 × 8 = 4.00");
+    const text = (await tip.textContent()) ?? "";
+    expect(text).toContain("weight 0.80");
+    expect(text).not.toMatch(/fx|score 4\b/);
+    await screenshot(page, "03-scaling-tooltip");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+

@@ -41,10 +41,39 @@ describe("lesson 04-masking", () => {
     const values = report.locator(".inline-cell");
     expect(await values.nth(0).innerText()).toBe("0");
     expect(Number(await values.nth(1).innerText())).toBeGreaterThan(0);
-    await page.getByLabel("Token to edit").selectOption({ label: "5. then" });
+    await page.getByLabel("Token to edit").selectOption({ label: "4: then" });
     await expect.poll(async () => (await page.locator("figure, svg").filter({ hasText: "✎ then" }).count()) > 0).toBe(true);
     expect(await values.nth(0).innerText()).toBe("0");
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("teacher forcing: more generation passes add joined rows; training without the mask unjoins them", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page, "04-masking");
+    const chart = page.locator("figure", { hasText: "generation:" }).locator('svg[aria-label^="two tables side by side"]');
+    await expect(chart.getAttribute("aria-label")).resolves.toContain("3 of 3 rows on the right match a row on the left");
+    const passes = page.getByRole("slider", { name: "Generation passes so far" });
+    await passes.fill("6");
+    await expect.poll(() => chart.getAttribute("aria-label")).toContain("6 of 6 rows on the right match");
+    await page.getByRole("checkbox", { name: "Train without the causal mask" }).check();
+    await expect.poll(() => chart.getAttribute("aria-label")).toContain("1 of 6 rows on the right match");
+    await expect(page.locator("p", { hasText: "Without the mask, only 1 of the 6 generated rows" }).count()).resolves.toBe(1);
+    await screenshot(page, "04-masking-teacher-forcing");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the sentence under the heatmaps follows the block", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page, "04-masking");
+    const note = page.locator("p", { hasText: /In the (decoder|encoder)/ }).first();
+    await expect(note.innerText()).resolves.toContain("its own weight is 1.00");
+    await page.getByRole("radio", { name: "encoder (no mask)" }).check();
+    await expect.poll(() => note.innerText()).toContain("In the encoder nothing is hidden");
+    expect(await note.innerText()).not.toContain("In the decoder");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+

@@ -41,7 +41,7 @@ describe(`lesson ${SLUG}`, () => {
     // The shape flow now has the encoder's input and its keys and values.
     await expect(page.locator(".chart-summary", { hasText: "X_enc 5×8 (rows: encoder token)" }).count()).resolves.toBe(1);
     await screenshot(page, `${SLUG}-cross`);
-    await page.getByRole("radio", { name: "the decoder (self)" }).check();
+    await page.getByRole("radio", { name: "the decoder (masked self)" }).check();
     await page.locator('svg[aria-label^="heatmap of self-attention weights, 4 decoder queries by 4 decoder keys"]').waitFor({ timeout: 5000 });
     expect(await page.locator(".cell-error").count()).toBe(0);
     expect(errors).toEqual([]);

@@ -45,4 +45,24 @@ describe(`lesson ${SLUG}`, () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("RoPE: the positions radio swaps the scores heatmap, and moving the sentence turns the queries", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page, SLUG);
+    const scores = page.locator("figure", { hasText: "Scores with" }).first();
+    await expect(scores.locator("h2, h3").first().innerText()).resolves.toBe("Scores with RoPE, sentence from position 0");
+    const turns = page.locator("figure", { hasText: "The first two numbers of each query" });
+    const before = await turns.innerHTML();
+    await page.getByRole("slider", { name: "Start the sentence at position" }).fill("20");
+    await expect.poll(() => turns.innerHTML()).not.toBe(before);
+    await expect.poll(() => scores.locator("h2, h3").first().innerText()).toBe("Scores with RoPE, sentence from position 20");
+    await page.getByRole("radio", { name: "added sinusoids: X + PE" }).check();
+    await expect.poll(() => scores.locator("h2, h3").first().innerText()).toBe("Scores with added sinusoids, sentence from position 20");
+    await expect(page.locator("p", { hasText: "RoPE's scores for this sentence stay within" }).count()).resolves.toBe(1);
+    await screenshot(page, `${SLUG}-rope`);
+    expect(await page.locator(".cell-error").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+

@@ -71,4 +71,30 @@ describe(`lesson ${SLUG}`, () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("the cost chart keeps its axes: the heads move its lines, the length moves its marker", async () => {
+    const { page, errors } = await openPage(browser);
+    await openLesson(page, SLUG);
+    const chart = page.locator('svg[aria-label^="cost of one attention layer"]');
+    await expect(chart.getAttribute("aria-label")).resolves.toContain("8 heads, n = 512 marked");
+    const ticks = () => chart.locator('g[aria-label="y-axis tick label"] text').allTextContents();
+    const lines = () => chart.locator('g[aria-label="line"] path').evaluateAll((ps) => ps.map((p) => p.getAttribute("d")));
+    const [yTicks, before] = [await ticks(), await lines()];
+    await page.getByRole("combobox", { name: "Heads (512-wide layer)" }).selectOption({ label: "64" });
+    await expect.poll(() => chart.getAttribute("aria-label")).toContain("64 heads, n = 512 marked");
+    const after = await lines();
+    expect(after.filter((d, k) => d !== before[k])).toHaveLength(2); // softmax and stored weights; parameters and matmuls stay
+    await page.getByRole("slider", { name: "Sequence length n" }).evaluate((el) => {
+      const range = el as HTMLInputElement;
+      range.value = String(Math.log(4096));
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await expect.poll(() => chart.getAttribute("aria-label")).toContain("64 heads, n = 4096 marked");
+    expect(await lines()).toEqual(after);
+    expect(await ticks()).toEqual(yTicks);
+    await screenshot(page, `${SLUG}-cost`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+

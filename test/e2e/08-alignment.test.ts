@@ -105,4 +105,25 @@ describe("08-alignment in Chromium", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 150_000);
+
+  it("weights that change nothing, and the cost of a layer, follow their inputs", async () => {
+    const { page, errors } = await openPage(browser);
+    await openAlignment(page);
+    const paired = page.locator('svg[aria-label^="two tables side by side"]');
+    await expect(paired.getAttribute("aria-label")).resolves.toContain("3 of 3 rows on the right match a row on the left");
+    const other = page.locator('svg[aria-label^="heatmap of other weights"]');
+    const moved = await other.innerHTML();
+    await page.getByRole("slider", { name: "Move the weights" }).fill("0");
+    await expect.poll(() => other.innerHTML()).not.toBe(moved);
+    await expect.poll(() => page.locator("p", { hasText: "Move the slider: the weights on the right will change" }).count()).toBe(1);
+    expect(await paired.getAttribute("aria-label")).toContain("3 of 3 rows on the right match");
+    const note = page.locator("p", { hasText: "sequential step where the recurrent layer needs" });
+    await expect(note.innerText()).resolves.toContain("At n = 30 and d = 512, self-attention does 17 times less arithmetic");
+    await page.getByRole("combobox", { name: "Vector width d" }).selectOption({ label: "64" });
+    await expect.poll(() => note.innerText()).toContain("At n = 30 and d = 64, self-attention does 2.1 times less arithmetic");
+    await screenshot(page, "08-alignment-bridges");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+

@@ -80,7 +80,7 @@ describe("links that keep your values", () => {
     await page.getByRole("status").filter({ hasText: /^This link set 2 values/ }).waitFor();
     await settled(page);
     const focus = page.getByRole("combobox", { name: "Query token" });
-    expect(await focus.locator("option:checked").innerText()).toBe("4. four");
+    expect(await focus.locator("option:checked").innerText()).toBe("3: four");
     expect(await page.locator(".lesson-body").innerText()).toContain("Query “four” puts the most weight");
     expect(errors).toEqual([]);
     await page.context().close();

@@ -2,7 +2,7 @@
 // Lesson 04 on the real runtime: decoder vs encoder, the wrong ways to mask, padding, and the leak
 // detector, read from the lesson's own cells and checked against sums computed here.
 import { describe, expect, it } from "vitest";
-import { toArray, type Matrix } from "../../src/kernel/index.ts";
+import { attention, causalMask, matmul, toArray, type Matrix } from "../../src/kernel/index.ts";
 import { mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("04-masking");
@@ -111,5 +111,59 @@ describe("04-masking", () => {
     await setInput(lesson, "nudge", 0);
     const still = (await lesson.value("leak")) as Leak;
     expect([...still.causal, ...still.open].every((d) => d === 0)).toBe(true);
+  });
+
+  it("the sentence under the block's heatmaps follows the block: the decoder's first weight is 1, the encoder's is spread", async () => {
+    const lesson = await mount();
+    const [X, Wq, Wk] = await Promise.all(["X", "Wq", "Wk"].map((n) => lesson.value(n) as Promise<Matrix>));
+    const [Q, K] = [times(X, Wq), times(X, Wk)];
+    const e = Array.from({ length: X.rows }, (_, j) => Math.exp(dot(Q, 0, K, j) / Math.sqrt(Q.cols)));
+    const ownUnmasked = e[0] / sum(e); // token 0 over every key, by hand
+    await setInput(lesson, "block", "decoder");
+    const decoder = (await lesson.value("blockNote")) as string;
+    expect(decoder).toContain("In the decoder");
+    expect(decoder).toContain("its own weight is 1.00");
+    await setInput(lesson, "block", "encoder");
+    const encoder = (await lesson.value("blockNote")) as string;
+    expect(encoder).not.toContain("In the decoder");
+    expect(encoder).toContain(`over all ${X.rows} tokens and keeps ${ownUnmasked.toFixed(2)} for itself`);
+    expect(ownUnmasked).toBeLessThan(0.9);
+  });
+
+  it("teacher forcing: one masked pass gives every output that generation computes pass by pass", async () => {
+    const lesson = await mount();
+    const [X, Wq, Wk, Wv] = await Promise.all(["X", "Wq", "Wk", "Wv"].map((n) => lesson.value(n) as Promise<Matrix>));
+    const n = X.rows;
+    const rows = (m: Matrix, k: number): Matrix => ({ rows: k, cols: m.cols, data: m.data.slice(0, k * m.cols) });
+    // Generation, with the kernel directly: pass t attends over tokens 0..t and keeps row t.
+    const passes = Array.from({ length: n }, (_, t) => {
+      const P = rows(X, t + 1);
+      return toArray(attention(matmul(P, Wq), matmul(P, Wk), matmul(P, Wv)).output)[t];
+    });
+    const masked = toArray(attention(matmul(X, Wq), matmul(X, Wk), matmul(X, Wv), { mask: causalMask(n) }).output);
+    const open = toArray(attention(matmul(X, Wq), matmul(X, Wk), matmul(X, Wv)).output);
+    const gap = (a: number[], b: number[]): number => Math.max(...a.map((x, c) => Math.abs(x - b[c])));
+    passes.forEach((row, t) => expect(gap(row, masked[t]), `position ${t}`).toBeLessThan(1e-12));
+    for (const steps of [1, 4, n]) {
+      await setInput(lesson, "steps", steps);
+      const generated = toArray((await lesson.value("generated")) as Matrix);
+      expect(generated).toHaveLength(steps);
+      generated.forEach((row, t) => expect(gap(row, passes[t])).toBeLessThan(1e-12));
+      const check = (await lesson.value("trainingCheck")) as { matching: number; largest: number };
+      expect(check.matching).toBe(steps);
+      expect(await lesson.value("trainingNote")).toContain(`All ${steps} generated`);
+    }
+    // Trained without the mask, only the last position (which sees the whole sentence either way) agrees.
+    await setInput(lesson, "trainOpen", true);
+    const parallel = toArray(((await lesson.value("parallel")) as { output: Matrix }).output);
+    parallel.forEach((row, t) => expect(gap(row, open[t])).toBeLessThan(1e-12));
+    passes.forEach((row, t) => {
+      if (t < n - 1) expect(gap(row, open[t])).toBeGreaterThan(1e-3);
+    });
+    const check = (await lesson.value("trainingCheck")) as { matching: number };
+    expect(check.matching).toBe(1);
+    await setInput(lesson, "steps", 3);
+    expect(((await lesson.value("trainingCheck")) as { matching: number }).matching).toBe(0);
+    expect(await lesson.value("trainingNote")).toContain("only 0 of the 3 generated rows match");
   });
 });

@@ -3,7 +3,7 @@
 // become n_q × n_k with the right tokens, and the three encoder-decoder blocks have the right shapes.
 import { describe, expect, it, vi } from "vitest";
 import type { MountedLesson } from "../../src/notebook/index.ts";
-import { attention, matmul, toArray, type AttentionResult, type Matrix } from "../../src/kernel/index.ts";
+import { attention, causalMask, matmul, toArray, transpose, type AttentionResult, type Matrix } from "../../src/kernel/index.ts";
 import { argmaxRows, get, mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("05-self-and-cross-attention");
@@ -24,7 +24,7 @@ async function choose(lesson: MountedLesson, name: string, label: string): Promi
 vi.setConfig({ testTimeout: 30_000 });
 
 describe("05-self-and-cross-attention", () => {
-  it("self-attention: queries, keys and values all come from the decoder, so the weights are square", async () => {
+  it("self-attention: queries, keys and values all come from the decoder, masked causally, so the weights are square", async () => {
     const lesson = await mount();
     expect(await get(lesson, "mode")).toBe("self-attention");
     const tgt = await get<string[]>(lesson, "tgtTokens");
@@ -33,8 +33,25 @@ describe("05-self-and-cross-attention", () => {
     const result = await get<AttentionResult>(lesson, "result");
     expect([result.weights.rows, result.weights.cols]).toEqual([4, 4]);
     const [Xdec, Wq, Wk, Wv] = await Promise.all(["Xdec", "Wq", "Wk", "Wv"].map((n) => get<Matrix>(lesson, n)));
-    const expected = attention(matmul(Xdec, Wq), matmul(Xdec, Wk), matmul(Xdec, Wv));
+    const expected = attention(matmul(Xdec, Wq), matmul(Xdec, Wk), matmul(Xdec, Wv), { mask: causalMask(4) });
     expect(toArray(result.output)).toEqual(toArray(expected.output));
+    toArray(result.weights).forEach((row, i) => row.forEach((w, j) => { if (j > i) expect(w).toBe(0); }));
+  });
+
+  it("in self mode every word looks most at itself, because W_Q = W_K is one rotation: q_i · k_j = x_i · x_j", async () => {
+    const lesson = await mount();
+    const [Xdec, Wq, Wk] = await Promise.all(["Xdec", "Wq", "Wk"].map((n) => get<Matrix>(lesson, n)));
+    expect(Wk).toBe(Wq);
+    // W Wᵀ = I: a rotation keeps dot products, so a word's own key is its best match (all rows have length 3).
+    const WWt = toArray(matmul(Wq, transpose(Wq)));
+    WWt.forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(i === j ? 1 : 0, 12)));
+    toArray(Xdec).forEach((row) => expect(Math.hypot(...row)).toBeCloseTo(3, 12));
+    expect(argmaxRows((await get<AttentionResult>(lesson, "result")).weights)).toEqual([0, 1, 2, 3]);
+    // "la" means what "le" means: the same embedding, so its own key ties with that of the earlier "le".
+    await setInput(lesson, "target", "le chat mange la souris noire");
+    const weights = toArray((await get<AttentionResult>(lesson, "result")).weights);
+    weights.forEach((row, i) => expect(row[i]).toBe(Math.max(...row)));
+    expect(weights[3][0]).toBe(weights[3][3]);
   });
 
   it("cross-attention: the weights become n_q × n_k, French words down, English words across", async () => {

@@ -3,7 +3,7 @@
 // "dog bites man" and "man bites dog" are equal up to the permutation; with sinusoidal positions added
 // they are not. And the similarity of two positions depends only on their distance.
 import { describe, expect, it, vi } from "vitest";
-import { add, allClose, attention, matmul, sinusoidalPositions, toArray, type Matrix } from "../../src/kernel/index.ts";
+import { add, allClose, attention, matmul, matrix, sinusoidalPositions, toArray, transpose, type Matrix } from "../../src/kernel/index.ts";
 import { get, mountLessonForTest, setInput } from "./harness.ts";
 
 const mount = () => mountLessonForTest("06-position");
@@ -84,5 +84,75 @@ describe("06-position", () => {
       expect(series[1].points[idx][1]).toBeCloseTo(expected, 12);
     });
     expect(await get<number>(lesson, "curveGap")).toBeLessThan(1e-12);
+  });
+
+  it("PE at t + k is PE at t with each column pair turned by k·ω_i: the lesson's shift check agrees with one done here", async () => {
+    const lesson = await mount();
+    for (const [nPos, dPE] of [[32, 16], [12, 6]]) {
+      await setInput(lesson, "nPos", nPos);
+      await setInput(lesson, "dPE", dPE);
+      const pe = toArray(sinusoidalPositions(2 * nPos, dPE));
+      let gap = 0;
+      for (const t of [0, 3, nPos - 1]) {
+        for (const k of [1, 5, nPos]) {
+          for (let i = 0; i < dPE / 2; i++) {
+            const a = k * 10000 ** ((-2 * i) / dPE);
+            // [sin, cos] times the 2×2 rotation by a, written as a product of matrices here.
+            const turned = toArray(matmul(matrix([[pe[t][2 * i], pe[t][2 * i + 1]]]), matrix([[Math.cos(a), -Math.sin(a)], [Math.sin(a), Math.cos(a)]])))[0];
+            gap = Math.max(gap, Math.abs(turned[0] - pe[t + k][2 * i]), Math.abs(turned[1] - pe[t + k][2 * i + 1]));
+          }
+        }
+      }
+      expect(gap).toBeLessThan(1e-12);
+      const shown = await get<number>(lesson, "shiftGap");
+      expect(shown).toBeLessThan(1e-12);
+      expect(shown).toBeGreaterThanOrEqual(gap);
+    }
+  });
+
+  it("RoPE: the scores depend only on the offsets, so moving the sentence leaves them; added sinusoids do not", async () => {
+    const lesson = await mount();
+    const W = await get<{ q: Matrix; k: Matrix }>(lesson, "W");
+    const embed = await get<(words: string[]) => Matrix>(lesson, "embed"); // positions are off by default
+    const words = ["dog", "bites", "man"];
+    const X = embed(words);
+    /** Row r's pair i turned by (start + r)·θ_i, θ_i = 10000^(−2i/d), with explicit cos and sin. */
+    const turn = (M: Matrix, start: number): number[][] => toArray(M).map((row, r) => row.map((x, j) => {
+      const i = Math.floor(j / 2), angle = (start + r) * 10000 ** ((-2 * i) / M.cols);
+      return j % 2 === 0 ? x * Math.cos(angle) - row[j + 1] * Math.sin(angle) : row[j - 1] * Math.sin(angle) + x * Math.cos(angle);
+    }));
+    const scoresByHand = (start: number): number[][] => {
+      const [Q, K] = [turn(matmul(X, W.q), start), turn(matmul(X, W.k), start)];
+      return Q.map((q) => K.map((k) => q.reduce((s, x, c) => s + x * k[c], 0) / Math.sqrt(q.length)));
+    };
+    const ropeScores = await get<(start: number, mode: string) => Matrix>(lesson, "ropeScores");
+    const at0 = scoresByHand(0);
+    for (const start of [0, 7, 50]) {
+      const byHand = scoresByHand(start);
+      toArray(ropeScores(start, "rope")).forEach((row, m) => row.forEach((x, n) => expect(x).toBeCloseTo(byHand[m][n], 12)));
+      byHand.forEach((row, m) => row.forEach((x, n) => expect(x).toBeCloseTo(at0[m][n], 12))); // only n − m counts
+    }
+    // At start 0, RoPE leaves token 0 alone: its scores against itself are the plain q·k.
+    const plain = toArray(matmul(matmul(X, W.q), transpose(matmul(X, W.k))));
+    expect(at0[0][0]).toBeCloseTo(plain[0][0] / 2, 12);
+    // Added sinusoids: the same words at a later start get other scores.
+    const added = (start: number) => toArray(ropeScores(start, "added"));
+    const moved = Math.max(...added(7).flatMap((row, m) => row.map((x, n) => Math.abs(x - added(0)[m][n]))));
+    expect(moved).toBeGreaterThan(0.01);
+    const spread = await get<{ rope: number; added: number }>(lesson, "ropeSpread");
+    expect(spread.rope).toBeLessThan(1e-12);
+    expect(spread.added).toBeGreaterThanOrEqual(moved);
+    expect(await get<string>(lesson, "ropeNote")).toContain(`move by up to ${spread.added.toFixed(2)}`);
+  });
+
+  it("the RoPE inputs redraw the turned queries and the scores heatmap", async () => {
+    const lesson = await mount();
+    const turnsAt0 = (await get<Element>(lesson, "ropeTurns")).outerHTML;
+    await setInput(lesson, "ropeStart", 20);
+    expect((await get<Element>(lesson, "ropeTurns")).outerHTML).not.toBe(turnsAt0);
+    const title = () => Array.from(lesson.root.querySelectorAll("figure"), (f) => f.querySelector("h2, h3")?.textContent ?? "").find((t) => t.startsWith("Scores with"));
+    expect(title()).toContain("Scores with RoPE, sentence from position 20");
+    await setInput(lesson, "ropeMode", "added");
+    expect(title()).toContain("Scores with added sinusoids, sentence from position 20");
   });
 });
