@@ -10,6 +10,7 @@ export default defineChecks({
     { name: "4 rows of 2 scores", args: (r) => [randn(4, 2, r)] },
     { name: "large scores, near 1000", args: (r) => [map(randn(2, 4, r), (x) => 1000 + 10 * x)] },
   ],
+  forbid: ["softmax", "attention", "multiHeadAttention"],
   mistakes: [softmaxMistakes.wrongAxis, softmaxMistakes.noMaxSubtraction, softmaxMistakes.forgotToNormalize],
   properties: [properties.rowsSumToOne, properties.inUnitInterval],
 });
