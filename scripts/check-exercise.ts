@@ -92,12 +92,15 @@ export async function checkCodeExercise(root: string, folder: string, spec: Code
     if (v.status === "pass") at("checks.ts", place, `mistake "${mistake.id}" gives the same result as the solution on every case: add a case where it differs`);
     else if (v.status !== "fail" || v.kind !== "mistake") at("checks.ts", place, `mistake "${mistake.id}" is not recognised as itself: ${v.message}`);
     else if (v.mistakeId !== mistake.id) at("checks.ts", place, `mistake "${mistake.id}" is reported as "${v.mistakeId}" (list it earlier, or add a case that tells them apart)`);
+    const missed: { value: number; message: string }[] = [];
     for (const value of mistake.family?.examples ?? []) {
       const member = (...args: unknown[]): unknown => mistake.family!.fn(value, ...args);
       const w = runVerdict(checks, reference, member);
-      if (w.status !== "fail" || w.mistakeId !== mistake.id) {
-        at("checks.ts", place, `mistake "${mistake.id}" with ${value} is not reported as itself: ${w.message}`);
-      }
+      if (w.status !== "fail" || w.mistakeId !== mistake.id) missed.push({ value, message: w.message });
+    }
+    if (missed.length) {
+      const values = missed.map((m) => m.value).join(", ");
+      at("checks.ts", place, `mistake "${mistake.id}" with ${values} is not reported as itself: ${missed[0].message}`);
     }
   }
 
@@ -160,15 +163,16 @@ async function maskProblems(checks: CheckSpec, exercise: Exercise, run: Runner, 
   }
   const fills = lines.filter((l) => code(l).includes("-Infinity")).length;
   if (fills === 0) return [{ file: "solution.ts", line: 1, column: 1, reason: "a masking exercise's solution hides keys with -Infinity: check:lessons replaces it with finite fills to prove they are refused" }];
-  const problems: ExerciseProblem[] = [];
+  const missed: { fill: string; message: string }[] = [];
   for (const fill of FINITE_FILLS) {
     const learner = lines.map((l) => code(l).replaceAll("-Infinity", fill) + l.slice(code(l).length)).join("\n");
     const v = await checkCode(learner, exercise, run);
-    if (v.status !== "fail" || v.mistakeId !== mistakeIds.maskedWithFinite) {
-      problems.push({ file: "checks.ts", ...place, reason: `the solution with -Infinity replaced by ${fill} is not reported as masked-with-finite: ${v.message} (add a case whose scores are far from 0, such as farApartQK)` });
-    }
+    if (v.status !== "fail" || v.mistakeId !== mistakeIds.maskedWithFinite) missed.push({ fill, message: v.message });
   }
-  return problems;
+  if (!missed.length) return [];
+  const tried = missed.map((m) => m.fill).join(", ");
+  return [{ file: "checks.ts", ...place, reason: `the solution with -Infinity replaced by ${tried} is not reported as masked-with-finite: ` +
+    `${missed[0].message} (add a case whose scores are far from 0, such as farApartQK)` }];
 }
 
 /** A line without its // comment. */

@@ -20,7 +20,7 @@ export const messages = {
     `Correct! Your function matches the reference on all ${cases} test cases.`,
   threw: (caseName: string, error: string, where: string): string =>
     `Your code threw an error on the case ${quoted(caseName)}${where}: ${error}. ` +
-    "Read the message, fix that step and press Check again.",
+    (kernelErrorAdvice(error) ?? "Read the message, fix that step and press Check again."),
   undefined: (): string =>
     "Your function returned undefined. Did you forget a return statement at the end?",
   notMatrix: (what: string): string => {
@@ -122,6 +122,22 @@ export function describeFinding(f: Finding, code: string): string {
     ? `Your code writes to ${place}${at}, but ${holds}: a write outside the matrix is silently dropped. ${bounds}`
     : `Your code reads ${place}${at}, but ${holds}. Outside them there is no number: the read gives undefined, and ` +
       `arithmetic with undefined gives NaN. ${bounds}`;
+}
+
+/** A next step for the kernel's commonest errors (they name the op first), or null for any other error. */
+export function kernelErrorAdvice(error: string): string | null {
+  if (error.startsWith("sliceCols:")) {
+    return "sliceCols(a, start, end) takes columns start up to but not including end, like Array.prototype.slice, " +
+      "so end may be at most a.cols: for a block of d columns from start, pass start + d (not start + d + 1).";
+  }
+  if (error.startsWith("matmul: inner dimensions differ")) {
+    return "In matmul(a, b) the columns of a must equal the rows of b: check which matrices you multiply, in which " +
+      "order, and whether one of them needs transpose(…).";
+  }
+  if (/^\w+: \w+ must be a matrix, got an array/.test(error)) {
+    return "The kernel's functions take Matrix objects: wrap nested arrays with matrix(…), or build the value with the kernel.";
+  }
+  return null;
 }
 
 /** What to check next after a wrong shape, from what the learner's code called and how the shapes differ. */
