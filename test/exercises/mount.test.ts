@@ -140,8 +140,16 @@ describe("mountExercise (numeric and choice)", () => {
     expect(region().querySelector("[role=status]")?.textContent).toBe("Not quite. That is the first key.");
     input.value = "3/4";
     button("Check").click();
-    expect(region().querySelector("[role=status]")?.textContent).toMatch(/^Correct/);
+    expect(region().querySelector("[role=status]")?.textContent).toBe("Correct! Read as 0.75. That is right.");
     expect(store.get("two-key-softmax")).toMatchObject({ status: "pass", attempts: 2, code: "3/4" });
+    input.value = "1/4";
+    button("Check").click();
+    expect(region().querySelector("[role=status]")?.textContent).toBe("Not quite. Read as 0.25. That is the first key.");
+    input.value = "0.7 5";
+    button("Check").click();
+    expect(region().querySelector("[role=status]")?.textContent).toMatch(/^I couldn't read “0.7 5” as a number \(two numbers in a row/);
+    expect(store.get("two-key-softmax")).toMatchObject({ attempts: 3 }); // an unreadable answer is not an attempt
+    expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toContain("2^20");
   });
 
   it("a choice exercise is a radio group with a legend and feedback per option", () => {
