@@ -3,6 +3,7 @@ import { defineChecks, properties, softmaxMistakes } from "../../../../src/exerc
 
 export default defineChecks({
   entry: "softmaxRows",
+  axes: { rows: "row", cols: "column" },
   // More rows than columns and the other way round, so that a softmax down the columns shows;
   // scores near 1000, so that a softmax without the max subtraction overflows.
   cases: [

@@ -14,6 +14,7 @@ function layer(n: number, d: number, h: number): (r: () => number) => Args {
 
 export default defineChecks<Args>({
   entry: "multiHead",
+  axes: { rows: "token", cols: "column" },
   forbid: ["multiHeadAttention"],
   // Every case has h ≥ 2 (so one head's matrices reused shows) and d_k < d_model (so √d_model shows).
   cases: [
