@@ -3,8 +3,8 @@
 // text when that is not obvious, so "Read as 1500" shows before a learner wonders why 1,500 was wrong.
 //
 // Commas: a comma followed by exactly three digits groups thousands ("1,500" is 1500, "12,345,678"),
-// any other comma is a decimal point ("0,5", "3,14"). "1,500" is the ambiguous case: the message says
-// which reading was taken and how to write the other one.
+// any other comma is a decimal point ("0,5", "3,14"). A single group ("1,500") is the ambiguous case:
+// the message says which reading was taken and how to write the other one.
 
 /** The number read, and a note when the reading is worth saying, or why the text could not be read. */
 export type ParsedAnswer =
@@ -22,7 +22,8 @@ const FORMS: { re: RegExp; read: (m: string) => { text: string; how: "plain" | "
   // 1.048.576 and 1.048,5 (dots between groups, a comma for the decimals)
   { re: /^[1-9]\d{0,2}(?:\.\d{3}){2,}(?:,\d+)?(?!\d)|^[1-9]\d{0,2}(?:\.\d{3})+,\d+(?!\d)/, read: (m) => ({ text: m.replace(/\./g, "").replace(",", "."), how: "grouped" }) },
   // 1,048,576 and 1,048,576.5
-  { re: /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])/, read: (m) => ({ text: m.replace(/,/g, ""), how: "thousands-comma" }) },
+  // (only "1,500", one comma and no point, could be meant as 1.5: that reading is said in the message)
+  { re: /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])/, read: (m) => ({ text: m.replace(/,/g, ""), how: /^\d+,\d{3}$/.test(m) ? "thousands-comma" : "grouped" }) },
   // 0,75 (a decimal comma)
   { re: new RegExp(`^\\d+,\\d+${EXPONENT}(?![\\d,])`), read: (m) => ({ text: m.replace(",", "."), how: "decimal-comma" }) },
   { re: new RegExp(`^(?:\\d+(?:\\.\\d*)?|\\.\\d+)${EXPONENT}`), read: (m) => ({ text: m, how: "plain" }) },

@@ -23,6 +23,7 @@ describe("parseNumericAnswer", () => {
       expect(value(text), text).toBe(1048576);
     }
     expect(note("1 048 576")).toBe("Read as 1048576.");
+    expect(note("1,048,576")).toBe("Read as 1048576."); // two groups: no other reading
     expect(value("1,048,576.5")).toBe(1048576.5);
     expect(value("1.048,5")).toBe(1048.5);
   });
