@@ -1,6 +1,6 @@
 // Screenshots of exercises as a learner meets them (issue 21): the kernel's docs in the editor, refused
 // shortcuts and explained mistakes, numeric answers as arithmetic, named heatmap axes, the reference under
-// the editor, the shapes diagram and wide math at 390 px, in light and dark.
+// the editor, hints from idea to code, the shapes diagram and wide math at 390 px, in light and dark.
 // `npx tsx scripts/screenshots-exercises.ts [name …]` builds the site, serves it and writes PNGs to
 // docs/screenshots/verdicts/ (each cropped to what it shows). Deterministic: lessons are seeded.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -123,6 +123,14 @@ export function additiveScores(S: Matrix, H: Matrix, W: Matrix, U: Matrix, v: Ma
   },
   { name: "numeric-light-390", lesson: "07-multi-head", width: 390, scheme: "light", region: "Counting parameters", act: numeric("2^20") },
   { name: "numeric-dark-1200", lesson: "07-multi-head", width: 1200, scheme: "dark", region: "Counting parameters", act: numeric("1,500") },
+  {
+    name: "hints-dark-390", lesson: "03-scaling", width: 390, scheme: "dark", region: "The gradient through softmax",
+    act: async (page, region) => {
+      for (let k = 0; k < 3; k++) await region.getByRole("button", { name: "Hint" }).click();
+      await page.waitForTimeout(600); // the code block is coloured once the editor's highlighter has loaded
+      return region.locator(".exercise__hints");
+    },
+  },
   { name: "solution-light-1200", lesson: "03-scaling", width: 1200, scheme: "light", region: "The gradient through softmax", act: solution },
   { name: "solution-dark-390", lesson: "03-scaling", width: 390, scheme: "dark", region: "The gradient through softmax", act: solution },
   { name: "shapes-light-1200", lesson: "07-multi-head", width: 1200, scheme: "light", css: "figure.chart:has(.chart-summary):has(svg[aria-hidden])" },
