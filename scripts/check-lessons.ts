@@ -7,9 +7,10 @@
 // another lesson), exercise folders no directive uses, and missing or empty hints. Its warnings count
 // as problems here: the dev server shows the lesson anyway, the validator does not let it pass.
 //
-// Per code exercise, this file runs it: the solution passes (as a module and as learner code), the
-// starter fails cleanly, every declared mistake is caught with its own message, and every verdict is
-// the same twice.
+// Per code exercise, check-exercise.ts runs it: the solution passes (as a module and as learner code),
+// the starter fails cleanly, every declared mistake is caught with its own message, every verdict is the
+// same twice, each forbidden function is refused, a masking exercise refuses finite fills, and every
+// hint's code runs where a learner would paste it (check-hints.ts).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,12 +18,7 @@ import { lintLesson } from "../src/lesson/compile.ts";
 import { LESSON_FOLDER } from "../src/lesson/frontmatter.ts";
 import type { CodeExerciseSpec } from "../src/lesson/types.ts";
 import { BUILTIN_NAMES, GLOBAL_NAMES } from "../src/notebook/names.ts";
-import { checkCode } from "../src/exercises/check.ts";
-import { mistakeIds } from "../src/exercises/mistakes.ts";
-import { checkSpecShape } from "../src/exercises/spec.ts";
-import { runVerdict } from "../src/exercises/verdict.ts";
-import { timedRunner } from "../src/exercises/node-runner.ts";
-import type { CheckSpec, Verdict } from "../src/exercises/types.ts";
+import { checkCodeExercise } from "./check-exercise.ts";
 
 export interface Problem {
   /** Relative to the project root, e.g. "lessons/02-queries-keys-values/index.md". */
@@ -89,82 +85,13 @@ export async function checkLessons(
     for (const spec of lint.exercises) {
       exercises++;
       if (!exerciseIds.has(spec.id)) exerciseIds.set(spec.id, `${path}:${spec.line}`);
-      if (spec.kind === "code") problems.push(...(await checkCodeExercise(root, `${rel(join(lessonsDir, slug))}/exercises/${spec.id}`, spec)));
+      if (spec.kind === "code") {
+        const folder = `${rel(join(lessonsDir, slug))}/exercises/${spec.id}`;
+        problems.push(...(await checkCodeExercise(root, folder, spec)).map((p) => ({ ...p, file: `${folder}/${p.file}` })));
+      }
     }
   }
   return { problems, exercises, lessons: slugs.length };
-}
-
-/** Problems of one code exercise that compiled; `folder` is its path relative to the root. */
-async function checkCodeExercise(root: string, folder: string, spec: CodeExerciseSpec): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  const at = (file: string, place: { line: number; column: number }, reason: string): void => {
-    problems.push({ file: `${folder}/${file}`, ...place, reason });
-  };
-  const top = { line: 1, column: 1 };
-  const full = (file: string): string => join(root, folder, file);
-
-  let checks: CheckSpec, solution: Record<string, unknown>;
-  try {
-    checks = (await import(pathToFileURL(full("checks.ts")).href)).default;
-  } catch (e) {
-    at("checks.ts", top, `checks.ts fails to load: ${(e as Error).message.split("\n")[0]}`);
-    return problems;
-  }
-  const shape = checkSpecShape(checks);
-  if (shape) { at("checks.ts", top, shape); return problems; }
-  try {
-    solution = await import(pathToFileURL(full("solution.ts")).href);
-  } catch (e) {
-    at("solution.ts", top, `solution.ts fails to load: ${(e as Error).message.split("\n")[0]}`);
-    return problems;
-  }
-  const reference = solution[checks.entry] as ((...a: never[]) => unknown) | undefined;
-  if (typeof reference !== "function") { at("solution.ts", top, `solution.ts must export a function named ${checks.entry}`); return problems; }
-  const exercise = { checks, solution };
-  const run = timedRunner(spec.timeoutMs);
-  const twice = async (f: () => Verdict | Promise<Verdict>, file: string, place: typeof top, what: string): Promise<Verdict> => {
-    const [a, b] = [await f(), await f()];
-    if (JSON.stringify(a) !== JSON.stringify(b)) at(file, place, `${what} gives a different verdict on a second run: use the seeded generator`);
-    return a;
-  };
-
-  const asModule = await twice(() => runVerdict(checks, reference, reference), "checks.ts", top, "the solution");
-  if (asModule.status !== "pass") at("solution.ts", top, `the solution does not pass: ${asModule.message}`);
-  const asCode = await twice(() => checkCode(spec.solution, exercise, run), "solution.ts", top, "the solution as learner code");
-  if (asModule.status === "pass" && asCode.status !== "pass") at("solution.ts", top, `the solution, typed into the editor, does not pass: ${asCode.message}`);
-
-  const starter = await twice(() => checkCode(spec.starter, exercise, run), "starter.ts", top, "the starter");
-  if (starter.status === "pass") at("starter.ts", top, "the starter already passes: leave something for the learner to do");
-  else if (starter.status === "timeout" || /timed out/.test(starter.message)) {
-    at("starter.ts", top, `the starter runs past its time budget (${spec.timeoutMs} ms): a learner pressing Check would see a time-out`);
-  } else if (starter.status !== "fail" || starter.kind === "load") {
-    at("starter.ts", top, `the starter does not fail cleanly: ${starter.message}`);
-  }
-
-  const source = readFileSync(full("checks.ts"), "utf8");
-  for (const mistake of checks.mistakes ?? []) {
-    const place = placeOf(source, mistake.id);
-    const v = await twice(() => runVerdict(checks, reference, mistake.fn as (...a: never[]) => unknown), "checks.ts", place, `mistake "${mistake.id}"`);
-    if (v.status === "pass") at("checks.ts", place, `mistake "${mistake.id}" gives the same result as the solution on every case: add a case where it differs`);
-    else if (v.status !== "fail" || v.kind !== "mistake") at("checks.ts", place, `mistake "${mistake.id}" is not recognised as itself: ${v.message}`);
-    else if (v.mistakeId !== mistake.id) at("checks.ts", place, `mistake "${mistake.id}" is reported as "${v.mistakeId}" (list it earlier, or add a case that tells them apart)`);
-  }
-  return problems;
-}
-
-/** Where `needle` (a mistake id, or a catalogue mistake by its flaw name: `m.forgotScale`) first appears, else 1:1. */
-function placeOf(text: string, needle: string): { line: number; column: number } {
-  const flaw = Object.entries(mistakeIds).find(([, id]) => id === needle)?.[0];
-  const pattern = flaw === undefined ? null : new RegExp(`\\.${flaw}\\b`);
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const byId = lines[i].indexOf(needle);
-    if (byId >= 0) return { line: i + 1, column: byId + 1 };
-    const byFlaw = pattern?.exec(lines[i]);
-    if (byFlaw) return { line: i + 1, column: byFlaw.index + 2 };
-  }
-  return { line: 1, column: 1 };
 }
 
 function isFile(path: string): boolean {

@@ -141,8 +141,14 @@ prompt: |
   ($n_q \\times d_k$), \`K\` one key per row ($n_k \\times d_k$). Scale the scores $QK^\\top$ by $1/\\sqrt{d_k}$,
   then take a softmax across each row.
 hints:
-  - "The scores are one matrix product: \`matmul(Q, transpose(K))\`, an $n_q \\\\times n_k$ matrix."
+  - "The scores are one matrix product, \`matmul(Q, transpose(K))\`, an $n_q \\\\times n_k$ matrix: call it \`scores\`."
   - "\`scale(scores, 1 / Math.sqrt(Q.cols))\` divides every score by $\\\\sqrt{d_k}$; \`softmax\` then works row by row."
+  - |
+    Code in a hint goes in a ts block, which check:lessons runs: this one is the whole body.
+    \`\`\`ts
+    const scores = matmul(Q, transpose(K)); // (n_q, n_k)
+    return softmax(scale(scores, 1 / Math.sqrt(Q.cols)));
+    \`\`\`
 `;
 
 const starterTs = `import { matmul, scale, softmax, transpose, zeros, type Matrix } from "kernel";
@@ -180,5 +186,7 @@ export default defineChecks({
   ],
   mistakes: [m.forgotScale],
   properties: [properties.rowsSumToOne],
+  // What the rows and columns of the result are, for the heatmaps a failed check draws.
+  axes: { rows: "query", cols: "key" },
 });
 `;

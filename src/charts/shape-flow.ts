@@ -69,11 +69,14 @@ export function shapeFlow(stages: readonly (readonly ShapeStep[])[], options: Sh
     }
     figure.append(legend);
   }
-  const flow = el("div", "display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.4rem;");
+  const flow = el("div", "display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 0.3rem;");
   stages.forEach((stage, k) => {
-    if (k > 0) flow.append(el("span", "font-size: 18px; opacity: 0.6;", "→"));
-    flow.append(el("div", "display: flex; flex-direction: column; gap: 0.6rem; align-items: center;",
-      ...stage.map((step) => matrixBlock(doc, el, step, colorOf, options))));
+    const column = el("div", "display: flex; flex-direction: column; gap: 0.6rem; align-items: center;",
+      ...stage.map((step) => matrixBlock(doc, el, step, colorOf, options)));
+    // Each arrow travels with the stage it points at: when the row wraps, the new line starts "→ stage",
+    // never ends with an arrow pointing at nothing.
+    flow.append(k === 0 ? column : el("div", "display: flex; align-items: center; gap: 0.25rem;",
+      el("span", "font-size: 18px; opacity: 0.6;", "→"), column));
   });
   figure.append(flow);
   // The grids are drawings (hidden from screen readers); this sentence says the same in words.
@@ -119,5 +122,6 @@ function matrixBlock(doc: Document, el: Make, step: ShapeStep, colorOf: (g: stri
   path.setAttribute("stroke-width", "0.5");
   svg.append(path);
   return el("div", "display: flex; flex-direction: column; align-items: center; gap: 2px; text-align: center;",
-    svg, el("span", "white-space: nowrap;", step.label), el("span", "opacity: 0.7; font-variant-numeric: tabular-nums;", `${step.rows}×${step.cols}`));
+    // A long label wraps at its spaces to about the grid's width, so a row of stages fits a lesson column.
+    svg, el("span", `max-width: ${Math.max(w + 1, 92)}px;`, step.label), el("span", "opacity: 0.7; font-variant-numeric: tabular-nums;", `${step.rows}×${step.cols}`));
 }

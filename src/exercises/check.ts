@@ -1,14 +1,25 @@
 // One check from start to verdict, given the learner's code and a loaded exercise. Shared by the worker
 // and by Node (tests, check-lessons), which swaps in its own module runner.
-import * as kernel from "kernel";
+//
+// The learner's code imports a kernel of its own (learner-kernel.ts): a forbidden function is a stub, and
+// every call is noted. A forbidden call is refused whatever the result. An answer that fails for no known
+// mistake runs once more on watched matrices (probe.ts), so that "Cannot read properties of undefined" or
+// a NaN can be explained as what the code did: a Matrix indexed like an array, an index past a row's end.
+import { rng } from "kernel";
 import { runVerdict } from "./verdict.ts";
-import { messages } from "./messages.ts";
-import { functionRunner, loadLearnerFunction, locateLearnerError, type ModuleRunner } from "./transform.ts";
+import { describeFinding, messages } from "./messages.ts";
+import { learnerKernel } from "./learner-kernel.ts";
+import { dataIndexedTwice, probingKernel, type Finding } from "./probe.ts";
+import {
+  entryParams, functionRunner, learnerLine, loadLearnerFunction, locateLearnerError, type ModuleRunner,
+} from "./transform.ts";
 import type { LoadedExercise } from "./load.ts";
-import type { Verdict } from "./types.ts";
+import type { FailKind, Verdict } from "./types.ts";
 
-/** The modules learner code may import. */
-export const learnerModules: Record<string, unknown> = { kernel };
+/** Failures the probe may explain better; a named mistake, a load error or a forbidden call never. */
+const PROBED = new Set<FailKind>(["threw", "undefined", "not-matrix", "shape", "nan", "property", "values"]);
+
+type Fn = (...a: never[]) => unknown;
 
 /**
  * Compiles `code`, finds its entry and judges it against the exercise's reference solution.
@@ -20,9 +31,45 @@ export async function checkCode(code: string, exercise: LoadedExercise, run: Mod
   if (typeof reference !== "function") {
     return { status: "exercise-error", message: messages.exerciseError(`the solution does not export ${checks.entry}`) };
   }
-  const loaded = await loadLearnerFunction(code, checks.entry, learnerModules, run);
+  const forbid = checks.forbid ?? [];
+  const { module, use } = learnerKernel(forbid);
+  const loaded = await loadLearnerFunction(code, checks.entry, { kernel: module }, run);
+  const refused = (): Verdict => ({ status: "fail", kind: "forbidden", forbidden: use.forbidden[0], message: messages.forbidden(use.forbidden[0]) });
+  if (use.forbidden.length) return refused();
   if (!loaded.ok) return { status: "fail", kind: "load", message: loaded.message };
-  return runVerdict(checks, reference as (...a: never[]) => unknown, loaded.fn, { locateError: locateLearnerError });
+  const verdict = runVerdict(checks, reference as Fn, loaded.fn, { locateError: locateLearnerError, called: () => use.called });
+  // Even a correct result is refused: the call is what the prompt rules out (and catching it changes nothing).
+  if (use.forbidden.length) return refused();
+  if (verdict.status !== "fail" || !PROBED.has(verdict.kind)) return verdict;
+  const finding = (await probe(code, exercise, run)) ?? (verdict.kind === "nan" || verdict.kind === "values" ? dataIndexedTwice(code) : null);
+  if (!finding) return verdict;
+  return { ...verdict, kind: finding.kind === "out-of-range" ? "out-of-range" : "indexing", message: describeFinding(finding, code) };
+}
+
+/** Runs the learner's function on each case with watched matrices; the first suspicious access, or null. */
+async function probe(code: string, exercise: LoadedExercise, run: ModuleRunner): Promise<Finding | null> {
+  const { checks } = exercise;
+  const watched = probingKernel(checks.forbid ?? [], learnerLine);
+  const loaded = await loadLearnerFunction(code, checks.entry, { kernel: watched.module }, run);
+  if (!loaded.ok) return null;
+  const names = entryParams(code, checks.entry);
+  for (const [i, c] of checks.cases.entries()) {
+    let args: unknown[];
+    try {
+      args = c.args(rng(c.seed ?? i + 1));
+    } catch {
+      return null; // the engine has reported this as the exercise's fault already
+    }
+    try {
+      loaded.fn(...watched.watchArgs(args, names));
+    } catch {
+      // The failure itself is known; what matters here is what the code touched on the way.
+    }
+    const found = watched.found;
+    const first = found.find((f) => f.kind === "matrix-index") ?? found[0];
+    if (first) return first;
+  }
+  return null;
 }
 
 /**
@@ -37,5 +84,5 @@ export function checkMistake(exercise: LoadedExercise, mistakeId: string): Verdi
     return { status: "exercise-error", message: messages.exerciseError(`the solution does not export ${checks.entry}`) };
   }
   if (!mistake) return { status: "exercise-error", message: messages.exerciseError(`checks.ts declares no mistake “${mistakeId}”`) };
-  return runVerdict(checks, reference as (...a: never[]) => unknown, mistake.fn as (...a: never[]) => unknown);
+  return runVerdict(checks, reference as Fn, mistake.fn as Fn);
 }

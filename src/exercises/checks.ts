@@ -3,6 +3,7 @@ import type { Matrix } from "kernel";
 import type { CheckSpec, Property } from "./types.ts";
 
 export { mistakes, attentionMistakes, attentionMistake, softmaxMistakes, type Recipe, type Flaw } from "./mistakes.ts";
+export { farApartQK, farApartProjections, quarters, FAR_DK } from "./cases.ts";
 export type { CheckSpec, CheckCase, Mistake, Property } from "./types.ts";
 
 /**
@@ -30,5 +31,12 @@ export const properties = {
     message: "Every weight should lie between 0 and 1, but some of yours don't. Softmax makes each entry " +
       "positive (exp) and at most 1 (divided by the row's sum).",
     holds: (out: Matrix) => out.data.every((x) => x >= 0 && x <= 1 + 1e-12),
+  } satisfies Property<unknown[]>,
+  /** Causal weights: every key after its query (j > i) has a weight of exactly 0, not merely a small one. */
+  futureWeightsZero: {
+    message: "Every key after its query (j > i) must get a weight of exactly 0, but at least one of yours is " +
+      "small rather than 0. Set those scores to -Infinity before the softmax: e^-∞ is exactly 0, while e to " +
+      "any finite number is not.",
+    holds: (out: Matrix) => out.data.every((x, t) => t % out.cols <= Math.floor(t / out.cols) || x === 0),
   } satisfies Property<unknown[]>,
 };

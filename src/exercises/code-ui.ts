@@ -69,7 +69,10 @@ export function mountCodeExercise(host: HTMLElement, spec: CodeExerciseSpec, opt
   }
 
   const checkButton = frame.button("Check", () => void runIt(editor.getCode()));
-  setupHints(frame, spec.hints, saved?.hintsUsed ?? 0, (hintsUsed) => store.update(spec.id, spec.hash, { hintsUsed }));
+  const highlight = opts.editor === "textarea" ? undefined : (code: HTMLElement): void => {
+    import("./editor.ts").then((m) => m.highlightInto(code, code.textContent ?? "")).catch(() => { /* plain text is fine */ });
+  };
+  setupHints(frame, spec.hints, saved?.hintsUsed ?? 0, (hintsUsed) => store.update(spec.id, spec.hash, { hintsUsed }), highlight);
   const solutionButton = frame.button("Solution", () => toggleSolution());
   solutionButton.setAttribute("aria-expanded", "false");
   solutionButton.setAttribute("aria-controls", solutionBox.id);

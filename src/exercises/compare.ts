@@ -23,17 +23,32 @@ export function matchesMatrix(a: Matrix, b: Matrix, tol: number): boolean {
   return true;
 }
 
-/** The first cell where `actual` differs from `expected` (same shape assumed), or null. */
-export function firstDifference(
-  expected: Matrix, actual: Matrix, tol: number,
-): { row: number; col: number; expected: number; actual: number } | null {
+/** Where two matrices of one shape differ: the cell that differs most, and how many cells differ. */
+export interface Difference {
+  row: number;
+  col: number;
+  expected: number;
+  actual: number;
+  /** |actual − expected| / (1 + |expected|), the measure the tolerance bounds (Infinity for ±Infinity). */
+  size: number;
+  /** How many cells are outside the tolerance, of `total`. */
+  count: number;
+  total: number;
+}
+
+/** The cell where `actual` differs most from `expected` (same shape assumed), or null when none differs. */
+export function largestDifference(expected: Matrix, actual: Matrix, tol: number): Difference | null {
+  let worst = -1, size = -1, count = 0;
   for (let t = 0; t < expected.data.length; t++) {
-    if (!isClose(actual.data[t], expected.data[t], tol)) {
-      const row = Math.floor(t / expected.cols), col = t % expected.cols;
-      return { row, col, expected: expected.data[t], actual: actual.data[t] };
-    }
+    const a = actual.data[t], b = expected.data[t];
+    if (isClose(a, b, tol)) continue;
+    count++;
+    const s = Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) / (1 + Math.abs(b)) : Infinity;
+    if (s > size) { size = s; worst = t; }
   }
-  return null;
+  if (worst < 0) return null;
+  const row = Math.floor(worst / expected.cols), col = worst % expected.cols;
+  return { row, col, expected: expected.data[worst], actual: actual.data[worst], size, count, total: expected.data.length };
 }
 
 /** Index of the first NaN in `actual` where `expected` has none, or -1. */
@@ -78,11 +93,23 @@ export function describeValue(x: unknown): string {
 
 export { isMatrix };
 
-/** A number for a message: short, and readable for NaN and infinities. */
-export function formatNumber(x: number): string {
+/** A number for a message: short (`digits` significant digits), and readable for NaN and infinities. */
+export function formatNumber(x: number, digits = 4): string {
   if (Number.isNaN(x)) return "NaN";
   if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
   if (x === 0) return "0";
   const abs = Math.abs(x);
-  return abs >= 1e5 || abs < 1e-4 ? x.toExponential(3) : String(Number(x.toPrecision(4)));
+  return abs >= 1e5 || abs < 1e-4 ? x.toExponential(digits - 1) : String(Number(x.toPrecision(digits)));
+}
+
+/**
+ * Two different numbers written with just enough digits to look different: "0.40231" and "0.40235",
+ * never "0.4023" twice. Up to 17 significant digits, which tells any two doubles apart.
+ */
+export function formatPair(a: number, b: number): [string, string] {
+  for (let digits = 4; digits < 17; digits++) {
+    const pair: [string, string] = [formatNumber(a, digits), formatNumber(b, digits)];
+    if (pair[0] !== pair[1]) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b, 17)];
 }

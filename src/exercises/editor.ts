@@ -8,6 +8,7 @@ import {
   EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
 } from "@codemirror/view";
 import { classHighlighter, highlightCode } from "@lezer/highlight";
+import { kernelHelp } from "./kernel-help.ts";
 
 /** What the exercise needs from an editor (a textarea fallback implements it too). */
 export interface CodeEditor {
@@ -46,6 +47,7 @@ export function createEditor(opts: EditorOptions): CodeEditor {
         highlightActiveLine(),
         syntaxHighlighting(classHighlighter),
         typescript,
+        kernelHelp(),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(2),
         // Long lines wrap, so the editor never scrolls sideways (a phone, a narrow column).

@@ -1,9 +1,15 @@
 // Shows a verdict: the message in the status line and, when the learner's matrix differs from the
 // reference, both drawn as heatmaps side by side (yours next to the expected one).
 import { el, type Frame } from "./frame.ts";
-import type { MatrixPreview, Verdict } from "./types.ts";
+import type { Axes, MatrixPreview, Verdict } from "./types.ts";
 
-type Heatmap = (m: { rows: number; cols: number; data: ArrayLike<number> }, options: { title?: string; name?: string; document?: Document }) => Element;
+type Heatmap = (
+  m: { rows: number; cols: number; data: ArrayLike<number> },
+  options: { title?: string; name?: string; document?: Document; x?: string; y?: string },
+) => Element;
+
+/** Axis names when the checks don't say what the rows and columns are: a result is not always attention weights. */
+export const DEFAULT_AXES: Axes = { rows: "row", cols: "column" };
 
 /** Writes the verdict's message and draws the matrices it carries; returns when the figures are drawn. */
 export async function showVerdict(frame: Frame, verdict: Verdict): Promise<void> {
@@ -13,10 +19,10 @@ export async function showVerdict(frame: Frame, verdict: Verdict): Promise<void>
   if (verdict.status !== "fail" || !verdict.expected || !verdict.actual) return;
   const { expected, actual } = verdict;
   const caption = verdict.caseName ? `For the case “${verdict.caseName}”` : "";
-  await drawPair(frame, expected, actual, caption);
+  await drawPair(frame, expected, actual, caption, verdict.axes ?? DEFAULT_AXES);
 }
 
-async function drawPair(frame: Frame, expected: MatrixPreview, actual: MatrixPreview, caption: string): Promise<void> {
+async function drawPair(frame: Frame, expected: MatrixPreview, actual: MatrixPreview, caption: string, axes: Axes): Promise<void> {
   const { doc } = frame;
   const figure = el(doc, "figure", "exercise__compare");
   const panels = el(doc, "div", "exercise__compare-panels");
@@ -29,7 +35,7 @@ async function drawPair(frame: Frame, expected: MatrixPreview, actual: MatrixPre
   for (const [title, m] of [["Expected", expected], ["Yours", actual]] as const) {
     const panel = el(doc, "div", "exercise__compare-panel");
     panel.append(el(doc, "p", "exercise__compare-title", `${title} (${m.rows}×${m.cols}${cut(m)})`));
-    panel.append(draw(doc, heatmap, m, title));
+    panel.append(draw(doc, heatmap, m, title, axes));
     panels.append(panel);
   }
   figure.append(panels);
@@ -41,11 +47,11 @@ function cut(m: MatrixPreview): string {
   return m.shownRows < m.rows || m.shownCols < m.cols ? `, top-left ${m.shownRows}×${m.shownCols} shown` : "";
 }
 
-function draw(doc: Document, heatmap: Heatmap | null, m: MatrixPreview, title: string): Element {
+function draw(doc: Document, heatmap: Heatmap | null, m: MatrixPreview, title: string, axes: Axes): Element {
   const shown = { rows: m.shownRows, cols: m.shownCols, data: m.data };
   if (heatmap) {
     try {
-      return heatmap(shown, { name: `${title.toLowerCase()} values`, document: doc });
+      return heatmap(shown, { name: `${title.toLowerCase()} values`, document: doc, x: axes.cols, y: axes.rows });
     } catch {
       // a chart that fails must not hide the verdict: draw the table instead
     }

@@ -1,8 +1,14 @@
 // Hints, revealed one at a time in order ("Hint 1 of 3"); the count survives reloads through the store.
 import { el, type Frame } from "./frame.ts";
 
-/** Adds the Hint button and the list it fills; `shown` hints are revealed at once (restored progress). */
-export function setupHints(frame: Frame, hints: readonly string[], shown: number, onReveal: (count: number) => void): void {
+/**
+ * Adds the Hint button and the list it fills; `shown` hints are revealed at once (restored progress).
+ * `highlight` colours a hint's code blocks (```ts in exercise.yaml) as the editor colours code.
+ */
+export function setupHints(
+  frame: Frame, hints: readonly string[], shown: number, onReveal: (count: number) => void,
+  highlight?: (code: HTMLElement) => void,
+): void {
   const list = el(frame.doc, "ol", "exercise__hints");
   list.setAttribute("aria-live", "polite");
   list.hidden = true;
@@ -13,6 +19,7 @@ export function setupHints(frame: Frame, hints: readonly string[], shown: number
     item.append(el(frame.doc, "strong", "exercise__hint-label", `Hint ${revealed + 1} of ${hints.length}`));
     const text = el(frame.doc, "div", "exercise__hint-text");
     text.innerHTML = hints[revealed]; // compiled at build time from the lesson's own files
+    if (highlight) for (const code of text.querySelectorAll<HTMLElement>("pre > code.language-ts")) highlight(code);
     item.append(text);
     list.append(item);
     list.hidden = false;

@@ -4,7 +4,7 @@
 // learner's code does.
 import { causalMask, map, matmul, scale, softmax, transpose, type Matrix } from "kernel";
 import { concatCols as concatColumns, sliceCols as sliceColumns, zeros as zeroMatrix } from "kernel";
-import { flawedAttention, flawMessages, mistakeIds, type Flaw, type Recipe } from "./mistakes.ts";
+import { fillFamily, flawedAttention, flawMessages, mistakeIds, type Flaw, type Recipe } from "./mistakes.ts";
 import type { Mistake } from "./types.ts";
 
 /** Scaled dot-product attention on already-projected Q, K, V, with an optional 0/1 mask: softmax(QKᵀ·s) V. */
@@ -68,11 +68,15 @@ type SelfArgs = [X: Matrix, Wq: Matrix, Wk: Matrix, Wv: Matrix];
 export function projectedAttentionMistakes(recipe: Recipe): Record<Flaw, Mistake<SelfArgs>> {
   const project = (X: Matrix, Wq: Matrix, Wk: Matrix, Wv: Matrix): Matrix[] => [matmul(X, Wq), matmul(X, Wk), matmul(X, Wv)];
   const flaws = Object.keys(mistakeIds).filter((f) => f !== "forgotToNormalize") as Flaw[];
-  return Object.fromEntries(flaws.map((flaw) => [flaw, {
-    id: mistakeIds[flaw],
-    message: flawMessages[flaw],
-    fn: (X: Matrix, Wq: Matrix, Wk: Matrix, Wv: Matrix) => flawedAttention(recipe, flaw, project(X, Wq, Wk, Wv)),
-  }])) as Record<Flaw, Mistake<SelfArgs>>;
+  return Object.fromEntries(flaws.map((flaw) => {
+    const family = fillFamily<SelfArgs>(flaw, (value, [X, Wq, Wk, Wv]) => flawedAttention(recipe, flaw, project(X, Wq, Wk, Wv), value));
+    return [flaw, {
+      id: mistakeIds[flaw],
+      message: flawMessages[flaw],
+      fn: (X: Matrix, Wq: Matrix, Wk: Matrix, Wv: Matrix) => flawedAttention(recipe, flaw, project(X, Wq, Wk, Wv)),
+      ...(family ? { family } : {}),
+    }];
+  })) as Record<Flaw, Mistake<SelfArgs>>;
 }
 
 /** Decoder (causal) self-attention `(X, Wq, Wk, Wv) => output`: the mistakes the general flaws don't cover. */

@@ -3,21 +3,17 @@
 import type { ChoiceExerciseSpec, NumericExerciseSpec } from "../lesson/types.ts";
 import { buildFrame, el, watchStorage, type Frame } from "./frame.ts";
 import { setupHints } from "./hints.ts";
+import { parseNumericAnswer } from "./numeric.ts";
 import type { ProgressStore } from "./progress.ts";
 
-/** Reads "0.75", "0,75", "3/4", "-2e-3" as numbers; NaN for anything else. */
-export function parseAnswer(text: string): number {
-  const t = text.trim().replace(/\s+/g, "").replace(/^(-?\d+),(\d+)$/, "$1.$2");
-  const fraction = /^(-?[\d.]+)\/([\d.]+)$/.exec(t);
-  if (fraction) return Number(fraction[1]) / Number(fraction[2]);
-  return t === "" ? NaN : Number(t);
-}
-
-/** What the learner reads for a numeric answer, as HTML (feedback messages are compiled Markdown). */
-export function judgeNumeric(spec: NumericExerciseSpec, value: number): { correct: boolean; html: string } {
-  if (Math.abs(value - spec.answer) <= spec.tolerance) return { correct: true, html: `Correct! ${escape(String(spec.answer))} is right.` };
+/** What the learner reads for a numeric answer, as HTML (feedback messages are compiled Markdown); `note` is how the text was read. */
+export function judgeNumeric(spec: NumericExerciseSpec, value: number, note: string | null = null): { correct: boolean; html: string } {
+  const read = note ? ` ${escape(note)}` : "";
+  if (Math.abs(value - spec.answer) <= spec.tolerance) {
+    return { correct: true, html: note ? `Correct!${read} That is right.` : `Correct! ${escape(String(spec.answer))} is right.` };
+  }
   const match = spec.feedback.find((f) => Math.abs(value - f.answer) <= (f.tolerance ?? spec.tolerance));
-  return { correct: false, html: `Not quite. ${match ? match.message : "Check your working and try again, or take a hint."}` };
+  return { correct: false, html: `Not quite.${read} ${match ? match.message : "Check your working and try again, or take a hint."}` };
 }
 
 /** The words a reader hears for HTML holding KaTeX math: "3×5" for $3 \times 5$ (from its MathML). */
@@ -51,25 +47,29 @@ function restore(frame: Frame, store: ProgressStore, spec: { id: string; hash: s
   return saved?.code ?? "";
 }
 
-/** Mounts a numeric exercise: a labelled text input (decimal keyboard on phones) and Check. */
+/** Mounts a numeric exercise: a labelled text input that takes numbers, fractions and simple arithmetic, and Check. */
 export function mountNumericExercise(host: HTMLElement, spec: NumericExerciseSpec, store: ProgressStore): { destroy(): void } {
   const frame = buildFrame(host, spec);
   const label = el(frame.doc, "label", "exercise__label", "Your answer");
   const input = el(frame.doc, "input", "exercise__number");
   input.type = "text";
-  input.inputMode = "decimal";
   input.autocomplete = "off";
+  input.spellcheck = false;
   input.id = `${frame.status.id}-answer`;
   label.htmlFor = input.id;
-  frame.body.append(label, input);
+  // A text keyboard, not a decimal pad: "4*512*512" and "2^20" are answers too.
+  const help = el(frame.doc, "p", "exercise__keys", "A number, a fraction or arithmetic: 0.75, 3/4, 4*512*512, 2^20.");
+  help.id = `${input.id}-help`;
+  input.setAttribute("aria-describedby", help.id);
+  frame.body.append(label, input, help);
   input.value = restore(frame, store, spec);
   const check = (): void => {
-    const value = parseAnswer(input.value);
-    if (Number.isNaN(value)) {
-      frame.say("Please enter a number, such as 0.5 or 1/2.", "bad");
+    const parsed = parseNumericAnswer(input.value);
+    if (!parsed.ok) {
+      frame.say(parsed.message, "bad");
       return;
     }
-    const verdict = judgeNumeric(spec, value);
+    const verdict = judgeNumeric(spec, parsed.value, parsed.note);
     record(frame, store, spec, input.value.trim(), verdict.correct);
     frame.say(verdict.html, verdict.correct ? "ok" : "bad", true);
   };

@@ -25,6 +25,10 @@ export function checkSpecShape(spec: unknown): string | null {
     ids.add(k.id);
     if (typeof k.message !== "string" || !k.message) return `checks: mistake “${k.id}” needs a message`;
     if (!isFunction(k.fn)) return `checks: mistake “${k.id}” needs fn`;
+    const family = (m as { family?: unknown }).family;
+    if (family !== undefined && !isFamily(family)) {
+      return `checks: mistake “${k.id}” has a family that needs fn, sorted values and examples`;
+    }
   }
   const properties = s.properties ?? [];
   if (!Array.isArray(properties)) return "checks: properties must be an array";
@@ -35,5 +39,21 @@ export function checkSpecShape(spec: unknown): string | null {
   if (s.tolerance !== undefined && !(typeof s.tolerance === "number" && s.tolerance >= 0)) {
     return "checks: tolerance must be a number >= 0";
   }
+  if (s.forbid !== undefined && !(Array.isArray(s.forbid) && s.forbid.every((f) => typeof f === "string" && f !== ""))) {
+    return "checks: forbid must be a list of kernel function names";
+  }
+  if (s.axes !== undefined) {
+    const a = s.axes as { rows?: unknown; cols?: unknown } | null;
+    if (typeof a?.rows !== "string" || typeof a.cols !== "string") return "checks: axes must be { rows: string, cols: string }";
+  }
   return null;
+}
+
+function isFamily(x: unknown): boolean {
+  const f = x as { fn?: unknown; values?: unknown; examples?: unknown } | null;
+  const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.length > 0 && v.every((n) => typeof n === "number" && Number.isFinite(n));
+  if (!f || !isFunction(f.fn) || !numbers(f.values) || !numbers(f.examples)) return false;
+  const up = f.values.every((v, i, a) => i === 0 || v > a[i - 1]);
+  const down = f.values.every((v, i, a) => i === 0 || v < a[i - 1]);
+  return up || down;
 }

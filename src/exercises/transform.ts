@@ -28,12 +28,41 @@ class ImportError extends Error {}
 /** " (line 7)" for an error thrown inside the learner's code, or "" when it came from elsewhere. */
 export function locateLearnerError(e: unknown): string {
   const raw = typeof e === "object" && e !== null ? (e as { stack?: unknown }).stack : undefined;
-  const stack = typeof raw === "string" ? raw : "";
+  const line = learnerLine(typeof raw === "string" ? raw : "");
+  return line === null ? "" : ` (line ${line})`;
+}
+
+/** The line of the learner's code (as the editor numbers it) of the innermost frame in it, or null. */
+export function learnerLine(stack: string): number | null {
   const escaped = SOURCE_NAME.replace(".", "\\.");
   const m = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  if (!m) return "";
+  if (!m) return null;
   const line = Number(m[1]) - HEADER_LINES;
-  return line >= 1 ? ` (line ${line})` : "";
+  return line >= 1 ? line : null;
+}
+
+/**
+ * The parameter names of the learner's `entry` function as written (`["y", "dy"]`), null for a
+ * destructured one, or [] when the function can't be found: messages then say "argument 2".
+ */
+export function entryParams(code: string, entry: string): (string | null)[] {
+  const head = new RegExp(`(?:function\\s+${entry}\\s*(?:<[^>]*>)?\\s*|\\b${entry}\\s*=\\s*(?:async\\s*)?(?:function\\s*)?)\\(`).exec(code);
+  if (!head) return [];
+  const params: string[] = [];
+  let depth = 0, current = "";
+  for (let k = head.index + head[0].length; k < code.length; k++) {
+    const c = code[k];
+    if (depth === 0 && (c === ")" || c === ",")) {
+      params.push(current);
+      current = "";
+      if (c === ")") break;
+      continue;
+    }
+    if ("([{<".includes(c)) depth++;
+    else if (")]}>".includes(c) && !(c === ">" && code[k - 1] === "=")) depth--;
+    current += c;
+  }
+  return params.filter((p) => p.trim() !== "").map((p) => /^\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)/.exec(p)?.[1] ?? null);
 }
 
 /** Type-strips and converts imports; a syntax error becomes a message with its line and column. */

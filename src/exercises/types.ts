@@ -16,7 +16,29 @@ export interface Mistake<A extends unknown[] = unknown[]> {
   id: string;
   /** Whole sentences, friendly, with the next step. */
   message: string;
+  /** One wrong answer of this kind (for a family: one member), as the learner's code would compute it. */
   fn: (...args: A) => Matrix;
+  /**
+   * A mistake with one free number, such as the constant a learner fills hidden scores with (−20, −1e9 …):
+   * the engine looks for a value among `values` (sorted, then refined between neighbours) that reproduces
+   * the learner's result on each case, so every member of the family gets this mistake's message.
+   */
+  family?: MistakeFamily<A>;
+}
+
+/** The members of a one-parameter mistake: `fn(value, ...args)` for every value in the range of `values`. */
+export interface MistakeFamily<A extends unknown[] = unknown[]> {
+  fn: (value: number, ...args: A) => Matrix;
+  /** A sorted grid over the plausible values (e.g. −0.1 down to −1e13); the best one is refined. */
+  values: readonly number[];
+  /** Members check-lessons runs as if a learner wrote them; each must be reported as this mistake. */
+  examples: readonly number[];
+}
+
+/** Names of a result's axes, for the heatmaps a failed check draws (default "row" and "column"). */
+export interface Axes {
+  rows: string;
+  cols: string;
 }
 
 /** Something every correct output satisfies, e.g. "each row sums to 1". */
@@ -36,6 +58,14 @@ export interface CheckSpec<A extends unknown[] = unknown[]> {
   properties?: Property<A>[];
   /** Two numbers agree when |a - b| <= tolerance * (1 + |b|); default 1e-6. */
   tolerance?: number;
+  /**
+   * Kernel functions the learner must not call, because the prompt asks for their work by hand
+   * (`forbid: ["softmaxBackward"]`). In the learner's `import … from "kernel"` they are stubs that report
+   * the call; check-lessons proves that code calling each one is refused.
+   */
+  forbid?: readonly string[];
+  /** What the result's rows and columns are, e.g. `{ rows: "query", cols: "key" }` for weights. */
+  axes?: Axes;
 }
 
 /** A matrix as it crosses to the page: plain numbers, cut to at most `MAX_PREVIEW` rows and columns. */
@@ -51,7 +81,8 @@ export interface MatrixPreview {
 
 /** Why a learner's answer failed: "load" (syntax error, missing export, bad import), then in the engine's order. */
 export type FailKind =
-  | "load" | "mistake" | "threw" | "undefined" | "not-matrix" | "shape" | "nan" | "property" | "values";
+  | "load" | "forbidden" | "mistake" | "indexing" | "out-of-range"
+  | "threw" | "undefined" | "not-matrix" | "shape" | "nan" | "property" | "values";
 
 export type Verdict =
   | { status: "pass"; message: string }
@@ -63,8 +94,12 @@ export type Verdict =
       caseName?: string;
       /** For kind "mistake": which one. */
       mistakeId?: string;
-      /** First differing cell, for kind "values". */
+      /** The cell that differs most, for kind "values". */
       cell?: { row: number; col: number; expected: number; actual: number };
+      /** For kind "forbidden": the kernel function the code called. */
+      forbidden?: string;
+      /** Names of the matrices' axes, from the checks (default "row" and "column"). */
+      axes?: Axes;
       expected?: MatrixPreview;
       actual?: MatrixPreview;
     }

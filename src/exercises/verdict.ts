@@ -6,11 +6,12 @@
 // and values that differ.
 import { rng, type Matrix } from "kernel";
 import {
-  describeValue, firstDifference, firstNaN, isMatrix, matchesMatrix, preview, shapeOf,
+  describeValue, firstNaN, isMatrix, largestDifference, matchesMatrix, preview, shapeOf, type Difference,
 } from "./compare.ts";
-import { errorText, messages } from "./messages.ts";
+import { fitFamily } from "./fit.ts";
+import { errorText, messages, shapeAdvice } from "./messages.ts";
 import { checkSpecShape } from "./spec.ts";
-import type { CheckSpec, Verdict } from "./types.ts";
+import type { CheckSpec, Mistake, Verdict } from "./types.ts";
 
 /** What one call gave: a value, or the text of what it threw. */
 type Outcome = { value: unknown; error?: undefined } | { error: string; thrown: unknown };
@@ -20,6 +21,8 @@ type Fn = (...args: never[]) => unknown;
 export interface VerdictOptions {
   /** Where a learner's error happened, e.g. " (line 7)", or "" when unknown. */
   locateError?: (e: unknown) => string;
+  /** The kernel functions the learner's code called (so a shape message can speak of matmul only if it was used). */
+  called?: () => ReadonlySet<string>;
 }
 
 /** Thrown inside the engine when the exercise itself (not the learner) is at fault. */
@@ -62,7 +65,8 @@ function sameOutcomes(a: Outcome[], b: Outcome[], tol: number): boolean {
 export function runVerdict<A extends unknown[]>(spec: CheckSpec<A>, reference: Fn, learner: Fn, opts: VerdictOptions = {}): Verdict {
   try {
     // The engine only passes each case's own arguments to the functions, so it can treat them as unknown[].
-    return judge(spec as unknown as CheckSpec, reference, learner, opts);
+    const verdict = judge(spec as unknown as CheckSpec, reference, learner, opts);
+    return verdict.status === "fail" && verdict.expected && spec.axes ? { ...verdict, axes: { ...spec.axes } } : verdict;
   } catch (e) {
     const detail = e instanceof ExerciseFault ? e.message : `the checks failed (${errorText(e)})`;
     return { status: "exercise-error", message: messages.exerciseError(detail) };
@@ -87,7 +91,7 @@ function judge(spec: CheckSpec, reference: Fn, learner: Fn, opts: VerdictOptions
   if (sameOutcomes(got, refOutcomes, tol)) return { status: "pass", message: messages.pass(n) };
 
   for (const mistake of spec.mistakes ?? []) {
-    const theirs = indices.map((i) => call(spec, i, mistake.fn as Fn));
+    const theirs = outcomesOf(spec, mistake as Mistake, got, tol);
     if (sameOutcomes(got, theirs, tol) && !sameOutcomes(theirs, refOutcomes, tol)) {
       const i = Math.max(0, theirs.findIndex((t, k) => !sameOutcomes([t], [refOutcomes[k]], tol)));
       const actual = got[i].error === undefined && isMatrix(got[i].value) ? got[i].value as Matrix : undefined;
@@ -98,6 +102,20 @@ function judge(spec: CheckSpec, reference: Fn, learner: Fn, opts: VerdictOptions
     }
   }
   return structural(spec, expected, got, opts) ?? numerical(spec, expected, got as { value: Matrix }[], tol);
+}
+
+/**
+ * What `mistake` gives on every case. For a family (a mistake with a free constant), each case where its
+ * example member doesn't give the learner's result gets the member that does, if there is one.
+ */
+function outcomesOf(spec: CheckSpec, mistake: Mistake, got: Outcome[], tol: number): Outcome[] {
+  return spec.cases.map((_, i) => {
+    const own = call(spec, i, mistake.fn as Fn);
+    const mine = got[i];
+    if (!mistake.family || mine.error !== undefined || !isMatrix(mine.value) || sameOutcomes([own], [mine], tol)) return own;
+    const fitted = fitFamily(mistake.family, () => argsOf(spec, i), mine.value, tol);
+    return fitted ? { value: fitted } : own;
+  });
 }
 
 /** Threw, undefined, not a Matrix, wrong shape: the first of these over all cases, or null. */
@@ -119,11 +137,8 @@ function structural(spec: CheckSpec, expected: Matrix[], got: Outcome[], opts: V
   const bad = ms.findIndex((m, i) => m.rows !== expected[i].rows || m.cols !== expected[i].cols);
   if (bad >= 0) {
     const e = expected[bad], m = ms[bad];
-    const transposed = m.rows === e.cols && m.cols === e.rows;
-    return {
-      status: "fail", kind: "shape", caseName: name(bad),
-      message: messages.shape(name(bad), shapeOf(e), shapeOf(m), transposed),
-    };
+    const next = shapeAdvice(opts.called?.() ?? new Set(), e, m);
+    return { status: "fail", kind: "shape", caseName: name(bad), message: messages.shape(name(bad), shapeOf(e), shapeOf(m), next) };
   }
   return null;
 }
@@ -151,11 +166,16 @@ function numerical(spec: CheckSpec, expected: Matrix[], got: { value: Matrix }[]
       if (!holds) return { status: "fail", kind: "property", message: property.message, ...pair(i) };
     }
   }
+  // The case and cell that differ most: a difference a learner can see, not one in the fifth decimal.
+  let worst: { i: number; d: Difference } | null = null;
   for (let i = 0; i < got.length; i++) {
-    const cell = firstDifference(expected[i], got[i].value, tol);
-    if (cell) {
-      return { status: "fail", kind: "values", cell, message: messages.values(name(i), cell.row, cell.col, cell.expected, cell.actual), ...pair(i) };
-    }
+    const d = largestDifference(expected[i], got[i].value, tol);
+    if (d && (!worst || d.size > worst.d.size)) worst = { i, d };
+  }
+  if (worst) {
+    const { i, d } = worst;
+    const cell = { row: d.row, col: d.col, expected: d.expected, actual: d.actual };
+    return { status: "fail", kind: "values", cell, message: messages.values(name(i), d), ...pair(i) };
   }
   // Unreachable in practice (the quick comparison above would have passed), kept for safety.
   return { status: "pass", message: messages.pass(got.length) };

@@ -11,3 +11,9 @@ declare module "*.md" {
   const lesson: import("./types.ts").CompiledLesson;
   export default lesson;
 }
+
+declare module "virtual:kernel-api" {
+  /** Every export of src/kernel/index.ts with its signature and TSDoc (src/lesson/api-plugin.ts). */
+  const api: import("./api-docs.ts").ApiEntry[];
+  export default api;
+}

@@ -38,12 +38,20 @@ describe("shapeFlow", () => {
     expect(root.textContent).toContain("one row per encoder token");
   });
 
-  test("shapeFlow(stages) wraps its stages, so it fits a phone", () => {
+  test("shapeFlow(stages) wraps its stages, so it fits a phone, and each arrow wraps with the stage it points at", () => {
     const root = shapeFlow(cross, { width: 350 });
-    const flow = root.querySelector("div:has(> span + div)") as HTMLElement;
+    const arrows = Array.from(root.querySelectorAll<HTMLElement>("span[style*='font-size: 18px']"));
+    expect(arrows).toHaveLength(3); // arrows between 4 stages
+    const flow = arrows[0].parentElement!.parentElement as HTMLElement;
     expect(flow.style.flexWrap).toBe("wrap");
     expect(root.style.maxWidth).toBe("min(100%, 350px)");
-    expect(root.querySelectorAll("span[style*='font-size: 18px']")).toHaveLength(3); // arrows between 4 stages
+    // An arrow and its stage are one item of the wrapping row: a line can end with a stage, never with an arrow.
+    for (const arrow of arrows) {
+      expect(arrow.parentElement!.parentElement).toBe(flow);
+      expect(arrow.nextElementSibling?.querySelector("svg")).not.toBeNull();
+    }
+    expect(flow.lastElementChild?.textContent).toContain("output");
+    expect(flow.lastElementChild?.firstElementChild?.textContent).toBe("→");
   });
 
   test("shapeFlow(stages) shrinks the cells of a big matrix to fit maxSide", () => {

@@ -27,6 +27,15 @@ describe("checkLessons", () => {
       'exercises/sloppy/checks.ts:8:12: mistake "same-as-solution" gives the same result as the solution on every case: add a case where it differs',
       'exercises/sloppy/checks.ts:10:12: mistake "tripled-again" is reported as "tripled" (list it earlier, or add a case that tells them apart)',
       "exercises/looping/starter.ts:1:1: the starter runs past its time budget (200 ms): a learner pressing Check would see a time-out",
+      'exercises/shortcuts/checks.ts:6:3: forbid: "softmaxBackwards" is not a kernel export (did you mean "softmaxBackward"?)',
+      "exercises/shortcuts/exercise.yaml:2:9: the prompt asks for softmaxBackward's work by hand (“Write the loops yourself rather than calling the kernel's `softmaxBackward`.”): add forbid: [\"softmaxBackward\"] to checks.ts",
+      "exercises/shortcuts/exercise.yaml:6:5: hint 1: `dy[k] * y[k]` indexes the Matrix dy like an array: a learner needs dy.data[i * dy.cols + j]",
+      "exercises/shortcuts/exercise.yaml:6:5: hint 1: `y[j] * (dy[j] - dot)` uses `j`, which neither the starter, an earlier hint's code nor a hint's math defines",
+      "exercises/shortcuts/exercise.yaml:7:5: hint 2: `let dot = 0; for (let t = start; t < end; t++) dot += dy.data[t] * y.data[t];` is a statement shown inline: put code to paste in a ```ts block, which check:lessons runs",
+      "exercises/shortcuts/exercise.yaml:8:5: hint 3's code, pasted after “for (let i = 0; i < y.rows; i++) {” in the starter, does not run: Your code threw an error on the case “3 rows of 5 weights” (line 9): start is not defined. Read the message, fix that step and press Check again.",
+      'exercises/leaky-mask/checks.ts:10:34: mistake "masked-with-finite" gives the same result as the solution on every case: add a case where it differs',
+      'exercises/leaky-mask/checks.ts:10:34: mistake "masked-with-finite" with -20, -30, -100, -10000, -1000000000 is not reported as itself: Correct! Your function matches the reference on all 1 test cases.',
+      "exercises/leaky-mask/checks.ts:10:3: the solution with -Infinity replaced by -20, -30, -100, -1e4, -1e9 is not reported as masked-with-finite: Correct! Your function matches the reference on all 1 test cases. (add a case whose scores are far from 0, such as farApartQK)",
     ]);
   }, 60_000);
 });
@@ -37,6 +46,6 @@ describe("npm run check:lessons", () => {
     const run = spawnSync("node_modules/.bin/tsx", ["scripts/check-lessons.ts", "test/exercises/fixtures/lessons"], { encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("test/exercises/fixtures/lessons/01-broken/index.md:32:5: exercise \"missing-folder\": missing exercise folder exercises/missing-folder/");
-    expect(run.stderr.trim().split("\n").at(-1)).toBe("check-lessons: 15 problems");
+    expect(run.stderr.trim().split("\n").at(-1)).toBe("check-lessons: 24 problems");
   }, 60_000);
 });

@@ -101,6 +101,23 @@ describe("mountExercise (code)", () => {
     const titles = [...region().querySelectorAll(".exercise__compare-title")].map((t) => t.textContent);
     expect(titles).toEqual(["Expected (2×2)", "Yours (2×2)"]);
     expect(store.get("dot-scores")).toMatchObject({ status: "fail", attempts: 1 });
+    // No axes declared: the heatmaps speak of rows and columns, not of queries and keys.
+    const labels = [...region().querySelectorAll(".exercise__compare-panel svg[aria-label]")].map((svg) => svg.getAttribute("aria-label"));
+    expect(labels.join(" ")).toMatch(/\brow\b.*\bcolumn\b/);
+    expect(labels.join(" ")).not.toMatch(/query|key/);
+  });
+
+  it("mountExercise names the heatmaps' axes as the checks declare them", async () => {
+    const withAxes = vi.fn(async (): Promise<Verdict> => ({
+      status: "fail", kind: "values", message: "Not quite.", caseName: "a", axes: { rows: "decoder state", cols: "encoder state" },
+      expected: { ...preview, data: [1, 2, 3, 4] }, actual: { ...preview, data: [0, 0, 0, 0] },
+    }));
+    mountExercise(host, code, { store, editor: "textarea", check: withAxes });
+    button("Check").click();
+    await vi.waitFor(() => expect(region().querySelectorAll(".exercise__compare-panel svg[aria-label]")).toHaveLength(2), { timeout: 5000 });
+    const label = region().querySelector(".exercise__compare-panel svg[aria-label]")!.getAttribute("aria-label")!;
+    expect(label).toContain("decoder state");
+    expect(label).toContain("encoder state");
   });
 
   it("mountExercise restores saved code and a pass without running anything", () => {
@@ -140,8 +157,16 @@ describe("mountExercise (numeric and choice)", () => {
     expect(region().querySelector("[role=status]")?.textContent).toBe("Not quite. That is the first key.");
     input.value = "3/4";
     button("Check").click();
-    expect(region().querySelector("[role=status]")?.textContent).toMatch(/^Correct/);
+    expect(region().querySelector("[role=status]")?.textContent).toBe("Correct! Read as 0.75. That is right.");
     expect(store.get("two-key-softmax")).toMatchObject({ status: "pass", attempts: 2, code: "3/4" });
+    input.value = "1/4";
+    button("Check").click();
+    expect(region().querySelector("[role=status]")?.textContent).toBe("Not quite. Read as 0.25. That is the first key.");
+    input.value = "0.7 5";
+    button("Check").click();
+    expect(region().querySelector("[role=status]")?.textContent).toMatch(/^I couldn't read “0.7 5” as a number \(two numbers in a row/);
+    expect(store.get("two-key-softmax")).toMatchObject({ attempts: 3 }); // an unreadable answer is not an attempt
+    expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toContain("2^20");
   });
 
   it("a choice exercise is a radio group with a legend and feedback per option", () => {

@@ -65,7 +65,7 @@ describe("runCheck", () => {
 });
 
 describe("worker.ts", () => {
-  it("the worker loads the exercise, says it started, and posts the verdict", async () => {
+  it("the worker loads the exercise, says it started, and posts the verdict (a forbidden softmax refused)", async () => {
     const posted: CheckReply[] = [];
     const scope = { postMessage: (m: CheckReply) => posted.push(m), onmessage: null as null | ((e: { data: CheckRequest }) => void) };
     vi.stubGlobal("self", scope);
@@ -74,7 +74,8 @@ describe("worker.ts", () => {
     scope.onmessage?.({ data: { type: "check", nonce: "n1", lesson: "02-queries-keys-values", id: "softmax-rows", code } });
     await vi.waitFor(() => expect(posted).toHaveLength(2));
     expect(posted[0]).toEqual({ type: "started", nonce: "n1" });
-    expect(posted[1]).toMatchObject({ type: "verdict", nonce: "n1", verdict: { status: "fail", kind: "mistake", mistakeId: "softmax-wrong-axis" } });
+    expect(posted[1]).toMatchObject({ type: "verdict", nonce: "n1", verdict: { status: "fail", kind: "forbidden", forbidden: "softmax" } });
+    expect((posted[1] as { verdict: { message: string } }).verdict.message).toMatch(/^Your code calls softmax from the kernel, but this exercise asks you to write that part by hand/);
     vi.unstubAllGlobals();
   });
 });

@@ -170,10 +170,16 @@ describe("runVerdict", () => {
     expect(v).toMatchObject({ kind: "property", message: "output has finite entries", caseName: "3 queries, 5 keys" });
   });
 
-  it("runVerdict reports the first differing cell and both matrices", () => {
+  it("runVerdict reports the cell that differs most, how far off it is, and both matrices", () => {
     const v = runVerdict(attentionChecks, reference, (Q: Matrix, K: Matrix, V: Matrix) => map(reference(Q, K, V), (x, i, j) => (i === 2 && j === 1 ? x + 1 : x)));
     expect(v).toMatchObject({ kind: "values", cell: { row: 2, col: 1 }, expected: { rows: 3, cols: 2 }, actual: { rows: 3, cols: 2 } });
-    expect(v.message).toMatch(/^Not quite: for the case “3 queries, 5 keys”, row 2, column 1 should be .* but yours is /);
+    expect(v.message).toMatch(/^Not quite: for the case “3 queries, 5 keys”, one entry differs: row 2, column 1 should be .* but yours is .*, 1 too large\./);
+    // Two cells off, the second by more: the message names the second, and counts both.
+    const two = runVerdict(attentionChecks, reference, (Q: Matrix, K: Matrix, V: Matrix) =>
+      map(reference(Q, K, V), (x, i, j) => (i === 0 && j === 0 ? x + 0.01 : i === 1 && j === 1 ? x - 0.5 : x)));
+    expect(two).toMatchObject({ kind: "values", cell: { row: 1, col: 1 } });
+    expect(two.message).toContain("2 of 6 entries differ; the one that differs most is row 1, column 1");
+    expect(two.message).toContain("0.5 too small");
   });
 
   it("runVerdict caps the matrices it returns", () => {

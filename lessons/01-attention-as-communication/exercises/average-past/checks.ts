@@ -8,6 +8,7 @@ const averaged = (X: Matrix, weight: (t: number, s: number) => number): Matrix =
 
 export default defineChecks({
   entry: "averagePast",
+  axes: { rows: "token", cols: "channel" },
   // T ≠ C, so averaging over the channels has the wrong numbers and the transposed result the wrong shape.
   cases: [
     { name: "5 tokens, 3 channels", args: (r) => [randn(5, 3, r)] },

@@ -5,6 +5,8 @@ const m = attentionMistakes({ returns: "output" });
 
 export default defineChecks({
   entry: "attentionOutput",
+  forbid: ["attention", "multiHeadAttention"],
+  axes: { rows: "query", cols: "column" },
   // d_k is never 1 (so every scale shows) and n_q ≠ n_k in two cases; the self-attention case (n_q = n_k)
   // is where K·Qᵀ gives numbers instead of a shape error.
   cases: [

@@ -5,6 +5,8 @@ const m = attentionMistakes({ returns: "scores", scaled: false });
 
 export default defineChecks({
   entry: "dotScores",
+  forbid: ["attention", "multiHeadAttention"],
+  axes: { rows: "query", cols: "key" },
   // n_q ≠ n_k and d_k ≠ n_k, so K·Qᵀ and a missing transpose both show.
   cases: [
     { name: "3 queries, 5 keys, d_k = 4", args: (r) => [randn(3, 4, r), randn(5, 4, r)] },

@@ -6,6 +6,8 @@ const dots = (Q: Matrix, K: Matrix): Matrix => matmul(Q, transpose(K)); // (n_q,
 
 export default defineChecks({
   entry: "scaledScores",
+  forbid: ["attention", "multiHeadAttention"],
+  axes: { rows: "query", cols: "key" },
   // d_k is never 1 and never equal to n_k, so dividing by d_k, by √n_k or multiplying by √d_k all show;
   // n_q ≠ n_k, so K·Qᵀ has the wrong shape and Q·K (no transpose) throws as the learner's would.
   cases: [

@@ -18,6 +18,8 @@ const withDot = (y: Matrix, dy: Matrix, d: Matrix): Matrix => map(y, (v, i, j) =
 
 export default defineChecks({
   entry: "softmaxGrad",
+  axes: { rows: "query", cols: "key" },
+  forbid: ["softmaxBackward"],
   // More rows than columns and the other way round, so a sum down the columns shows; one case with
   // sharp weights (scores × 3), where the diagonal-only Jacobian is furthest off.
   cases: [

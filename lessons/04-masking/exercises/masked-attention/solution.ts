@@ -1,6 +1,6 @@
 import { map, matmul, scale, softmax, transpose, type Matrix } from "kernel";
 
-/** Scaled dot-product attention where mask[i][j] = 0 hides key j from query i. */
+/** Scaled dot-product attention where a 0 in the mask at (i, j) hides key j from query i. */
 export function maskedAttention(Q: Matrix, K: Matrix, V: Matrix, mask: Matrix): Matrix {
   const scores = scale(matmul(Q, transpose(K)), 1 / Math.sqrt(Q.cols)); // (n_q, d_k) @ (d_k, n_k) -> (n_q, n_k)
   // Hidden before the softmax, as -Infinity: e^-∞ = 0, and the visible weights still sum to 1.

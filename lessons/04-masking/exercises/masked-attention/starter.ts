@@ -1,6 +1,6 @@
 import { map, matmul, scale, softmax, transpose, zeros, type Matrix } from "kernel";
 
-/** Scaled dot-product attention where mask[i][j] = 0 hides key j from query i. */
+/** Scaled dot-product attention where a 0 in the mask at (i, j) hides key j from query i. */
 export function maskedAttention(Q: Matrix, K: Matrix, V: Matrix, mask: Matrix): Matrix {
   // 1. scores: Q Kᵀ / √d_k                               (n_q, n_k)
   // 2. where the mask is 0, the score becomes -Infinity

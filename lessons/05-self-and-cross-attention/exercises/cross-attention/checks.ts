@@ -6,6 +6,7 @@ type Args = [Xdec: Matrix, Xenc: Matrix, Wq: Matrix, Wk: Matrix, Wv: Matrix];
 
 export default defineChecks<Args>({
   entry: "crossAttention",
+  axes: { rows: "decoder token", cols: "column" },
   // n_q ≠ n_k in two cases (so sources mixed up change the shape or throw) and n_q = n_k in one (so they
   // give numbers to compare); d ≠ d_k throughout, so scaling by √d shows.
   cases: [

@@ -3,6 +3,7 @@ import { permutationMistakes as m } from "../../../../src/exercises/mistakes-les
 
 export default defineChecks<[order: number[]]>({
   entry: "permutationMatrix",
+  axes: { rows: "row of P X", cols: "row of X" },
   // A swap is its own inverse, so the cases that tell P from Pᵀ are the rotations and the 4-cycle.
   cases: [
     { name: "order [2, 1, 0] (dog bites man → man bites dog)", args: () => [[2, 1, 0]] },

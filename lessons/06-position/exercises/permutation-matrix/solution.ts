@@ -1,6 +1,6 @@
 import { zeros, type Matrix } from "kernel";
 
-/** The n × n permutation matrix P with (P X)[i] = X[order[i]]. */
+/** The n × n permutation matrix P whose product P X has row order[i] of X at row i. */
 export function permutationMatrix(order: number[]): Matrix {
   const n = order.length;
   const P = zeros(n, n); // (n, n)

@@ -3,6 +3,8 @@ import { positionMistakes as m } from "../../../../src/exercises/mistakes-lesson
 
 export default defineChecks<[n: number, d: number]>({
   entry: "positionEncodings",
+  axes: { rows: "position", cols: "column" },
+  forbid: ["sinusoidalPositions"],
   // d = 4 is small enough for every frequency mix-up to show within 6 positions; d = 5 ends with a lone sine.
   cases: [
     { name: "6 positions, d = 4", args: () => [6, 4] },

@@ -4,6 +4,7 @@ import { headSliceMistakes as m } from "../../../../src/exercises/mistakes-lesso
 
 export default defineChecks<[W: Matrix, heads: number, head: number]>({
   entry: "headColumns",
+  axes: { rows: "input feature", cols: "column of the block" },
   // d_k ≠ h in every case (so the two can't be confused unnoticed), and head ≥ 1 where blocks and strides differ.
   cases: [
     { name: "d_model = 8, 2 heads, head 1", args: (r) => [randn(8, 8, r), 2, 1] },

@@ -14,6 +14,8 @@ function layer(n: number, d: number, h: number): (r: () => number) => Args {
 
 export default defineChecks<Args>({
   entry: "multiHead",
+  axes: { rows: "token", cols: "column" },
+  forbid: ["multiHeadAttention"],
   // Every case has h ≥ 2 (so one head's matrices reused shows) and d_k < d_model (so √d_model shows).
   cases: [
     { name: "4 tokens, d_model = 6, 2 heads of 3", args: layer(4, 6, 2) },

@@ -19,6 +19,8 @@ const right = (S: Matrix, H: Matrix, W: Matrix, U: Matrix, v: Matrix): Matrix =>
 
 export default defineChecks({
   entry: "additiveScores",
+  forbid: ["additiveAttention"],
+  axes: { rows: "decoder state", cols: "encoder state" },
   // m ≠ T, ds ≠ dh ≠ da, and entries large enough that tanh bends: every mistake below shows.
   cases: [
     { name: "2 decoder states, 4 encoder states, ds = 3, dh = 5, da = 2", args: (r) => [randn(2, 3, r), randn(4, 5, r), randn(3, 2, r), randn(5, 2, r), randn(2, 1, r)] },

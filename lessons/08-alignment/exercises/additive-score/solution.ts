@@ -1,6 +1,6 @@
 import { matmul, zeros, type Matrix } from "kernel";
 
-/** Additive attention scores: scores[i][j] = tanh(s_i W + h_j U) · v. */
+/** Additive attention scores: entry (i, j) is tanh(s_i W + h_j U) · v. */
 export function additiveScores(S: Matrix, H: Matrix, W: Matrix, U: Matrix, v: Matrix): Matrix {
   const SW = matmul(S, W); // (m, ds) @ (ds, da) -> (m, da)
   const HU = matmul(H, U); // (T, dh) @ (dh, da) -> (T, da)
